@@ -1,0 +1,45 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "Polaris",
+    products: [
+        .library(name: "PolarisSchema", targets: ["PolarisSchema"]),
+        .executable(name: "polaris", targets: ["polaris"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // libyaml from the system: its event parser is the compiler's YAML layer.
+        .systemLibrary(
+            name: "CLibYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+        // The compiler core: YAML with source marks, type expressions, the checker.
+        .target(name: "PolarisSchema", dependencies: ["CLibYAML"]),
+        // The command line: a thin shell over PolarisSchema.
+        .executableTarget(
+            name: "polaris",
+            dependencies: [
+                "PolarisSchema",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Release-mode benchmarks that print figures beside their baselines.
+        .executableTarget(
+            name: "polaris-benchmarks",
+            dependencies: [
+                "PolarisSchema", "CLibYAML",
+                .product(name: "Yams", package: "Yams"),
+            ],
+            path: "Benchmarks/PolarisBenchmarks"
+        ),
+        // libFuzzer target for the front end (see scripts/fuzz).
+        .executableTarget(name: "polaris-fuzz", dependencies: ["PolarisSchema"], path: "Fuzz/SchemaFuzzer"),
+        .testTarget(name: "PolarisSchemaTests", dependencies: ["PolarisSchema"], exclude: ["Fixtures"]),
+        .testTarget(name: "PolarisCLITests", dependencies: ["polaris"]),
+    ]
+)

@@ -1,0 +1,2 @@
+// libyaml from the system (Debian's libyaml-dev): `scripts/setup` installs it.
+#include <yaml.h>

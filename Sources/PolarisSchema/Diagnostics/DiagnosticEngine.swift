@@ -1,0 +1,42 @@
+/// Collects the diagnostics of one file: every problem, each once.
+struct DiagnosticEngine {
+    let file: String
+    private var collected: [Diagnostic] = []
+    private var seen: Set<Diagnostic> = []
+
+    init(file: String) {
+        self.file = file
+    }
+
+    /// Whether any error was reported.
+    private(set) var hasErrors = false
+
+    /// Reports an error, optionally with notes at other places.
+    mutating func error(_ message: String, at location: SourceLocation, notes: [(String, SourceLocation)] = []) {
+        report(.error, message, at: location, notes: notes)
+    }
+
+    /// Reports a warning.
+    mutating func warning(_ message: String, at location: SourceLocation) {
+        report(.warning, message, at: location, notes: [])
+    }
+
+    private mutating func report(
+        _ severity: Severity, _ message: String, at location: SourceLocation, notes: [(String, SourceLocation)]
+    ) {
+        let diagnostic = Diagnostic(
+            severity: severity, message: message, file: file, location: location,
+            notes: notes.map { Diagnostic(severity: .note, message: $0.0, file: file, location: $0.1) })
+        guard seen.insert(diagnostic).inserted else { return }
+        if severity == .error { hasErrors = true }
+        collected.append(diagnostic)
+    }
+
+    /// The diagnostics in source order (stable for one place).
+    var diagnostics: [Diagnostic] {
+        collected.enumerated().sorted { lhs, rhs in
+            lhs.element.location == rhs.element.location
+                ? lhs.offset < rhs.offset : lhs.element.location < rhs.element.location
+        }.map(\.element)
+    }
+}
