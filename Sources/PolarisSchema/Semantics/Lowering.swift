@@ -80,11 +80,11 @@ struct Lowering {
             }
             return .paginationOptions
         }
-        if checker.typeNames.contains(name) { return .named(name) }
+        if checker.typeNameSet.contains(name) { return .named(name) }
         var message = "unknown type '\(name)'"
         if let meant = Names.foreignTypeNames[name] {
             message += "; the schema language writes \(meant.hasPrefix("'") ? meant : "'\(meant)'")"
-        } else if checker.tableNames.contains(name) {
+        } else if checker.tableNameSet.contains(name) {
             message += "; '\(name)' is a table: write id<\(name)> or doc<\(name)>"
         } else {
             message += Suggestions.didYouMean(name, among: Names.builtInTypeNames + checker.typeNames)
@@ -94,7 +94,7 @@ struct Lowering {
     }
 
     private func resolve(_ reference: TypeSyntax.TableReference, table: String, at offset: Int) -> SchemaType {
-        let known = checker.tableNames.contains(table)
+        let known = checker.tableNameSet.contains(table)
         switch reference {
         case .id:
             if known || table == "_storage" { return .id(table: table) }

@@ -4,9 +4,16 @@ final class SchemaChecker {
     let file: SourceFile
     var diagnostics: DiagnosticEngine
     /// Every table name the file declares, valid or not, in order.
-    var tableNames: [String] = []
+    var tableNames: [String] = [] {
+        didSet { tableNameSet = Set(tableNames) }
+    }
     /// Every named type the file declares, valid or not, in order.
-    var typeNames: [String] = []
+    var typeNames: [String] = [] {
+        didSet { typeNameSet = Set(typeNames) }
+    }
+    /// `tableNames` and `typeNames` for lookups.
+    private(set) var tableNameSet: Set<String> = []
+    private(set) var typeNameSet: Set<String> = []
     /// The definitions of the named types checked so far.
     var namedTypeDefinitions: [String: SchemaType] = [:]
     /// Record key types, checked once every named type is known.

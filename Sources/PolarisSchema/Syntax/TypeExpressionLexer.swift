@@ -36,7 +36,7 @@ struct TypeExpressionLexer {
 
     /// The next token, or an error at the offending character.
     mutating func next() throws(TypeSyntaxError) -> TypeToken {
-        while position < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[position]) {
+        while position < bytes.count, Self.isWhitespace(bytes[position]) {
             position += 1
         }
         let start = position
@@ -52,7 +52,7 @@ struct TypeExpressionLexer {
         if byte == UInt8(ascii: "\"") {
             return try string(from: start)
         }
-        if Array("<>,|?()".utf8).contains(byte) {
+        if Self.isPunctuation(byte) {
             position += 1
             return TypeToken(kind: .punctuation(byte), offset: start)
         }
@@ -123,6 +123,20 @@ struct TypeExpressionLexer {
     }
 
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+
+    private static func isWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+    }
+
+    /// `< > , | ? ( )`.
+    private static func isPunctuation(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: ","), UInt8(ascii: "|"), UInt8(ascii: "?"),
+            UInt8(ascii: "("), UInt8(ascii: ")"):
+            true
+        default: false
+        }
+    }
 
     static func isIdentifierStart(_ byte: UInt8) -> Bool {
         (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F

@@ -51,7 +51,18 @@ private struct TreeBuilder {
         var items: [YAMLNode] = []
         var entries: [YAMLEntry] = []
         var keyState = KeyState.awaitingKey
-        var firstSeen: [String: SourceLocation] = [:]
+        /// The keys of `entries` by name, once there are enough of them that a
+        /// linear search for duplicates would cost more.
+        var keyIndex: [String: SourceLocation]?
+
+        /// Where `key` first stands in this mapping, if it does.
+        mutating func firstLocation(of key: String) -> SourceLocation? {
+            if keyIndex == nil, entries.count >= 16 {
+                keyIndex = Dictionary(entries.map { ($0.key.value, $0.key.location) }, uniquingKeysWith: { first, _ in first })
+            }
+            if let keyIndex { return keyIndex[key] }
+            return entries.first { $0.key.value == key }?.key.location
+        }
     }
 
     let file: SourceFile
@@ -165,7 +176,8 @@ private struct TreeBuilder {
             return false
         }
         if let tag {
-            diagnostics.error("YAML tags ('\(Self.string(tag))') are not supported; write the value without one", at: location)
+            let written = Self.string(tag).replacingPrefix("tag:yaml.org,2002:", with: "!!")
+            diagnostics.error("YAML tags ('\(written)') are not supported; write the value without one", at: location)
             return false
         }
         return true
@@ -197,12 +209,12 @@ private struct TreeBuilder {
             }
             if key.style == .plain && key.value == "<<" {
                 diagnostics.error("YAML merge keys ('<<') are not supported; write the entries out", at: key.location)
-            } else if let first = stack[top].firstSeen[key.value] {
+            } else if let first = stack[top].firstLocation(of: key.value) {
                 diagnostics.error(
                     "duplicate key '\(key.value)'", at: key.location,
                     notes: [("'\(key.value)' is first defined here", first)])
             } else {
-                stack[top].firstSeen[key.value] = key.location
+                stack[top].keyIndex?[key.value] = key.location
                 stack[top].keyState = .awaitingValue(key)
             }
         }
@@ -242,5 +254,11 @@ private struct TreeBuilder {
         case YAML_FOLDED_SCALAR_STYLE: .folded
         default: .plain
         }
+    }
+}
+
+extension String {
+    fileprivate func replacingPrefix(_ prefix: String, with replacement: String) -> String {
+        hasPrefix(prefix) ? replacement + dropFirst(prefix.count) : self
     }
 }
