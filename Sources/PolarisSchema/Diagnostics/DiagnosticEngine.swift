@@ -8,8 +8,11 @@ struct DiagnosticEngine {
         self.file = file
     }
 
+    /// How many errors were reported.
+    private(set) var errorCount = 0
+
     /// Whether any error was reported.
-    private(set) var hasErrors = false
+    var hasErrors: Bool { errorCount > 0 }
 
     /// Reports an error, optionally with notes at other places.
     mutating func error(_ message: String, at location: SourceLocation, notes: [(String, SourceLocation)] = []) {
@@ -28,7 +31,7 @@ struct DiagnosticEngine {
             severity: severity, message: message, file: file, location: location,
             notes: notes.map { Diagnostic(severity: .note, message: $0.0, file: file, location: $0.1) })
         guard seen.insert(diagnostic).inserted else { return }
-        if severity == .error { hasErrors = true }
+        if severity == .error { errorCount += 1 }
         collected.append(diagnostic)
     }
 

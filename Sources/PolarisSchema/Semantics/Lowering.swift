@@ -83,7 +83,7 @@ struct Lowering {
         if checker.typeNameSet.contains(name) { return .named(name) }
         var message = "unknown type '\(name)'"
         if let meant = Names.foreignTypeNames[name] {
-            message += "; the schema language writes \(meant.hasPrefix("'") ? meant : "'\(meant)'")"
+            message += "; the schema language writes \(meant)"
         } else if checker.tableNameSet.contains(name) {
             message += "; '\(name)' is a table: write id<\(name)> or doc<\(name)>"
         } else {

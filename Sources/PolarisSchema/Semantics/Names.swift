@@ -23,11 +23,13 @@ enum Names {
     /// Every name the language itself defines, in the order suggestions list them.
     static let builtInTypeNames = ["string", "number", "int64", "boolean", "bytes", "null", "any", "paginationOpts"]
 
-    /// Names users reach for from other languages, and what the schema language calls them.
+    /// Names users reach for from other languages, and how the schema language writes them.
     static let foreignTypeNames: [String: String] = [
-        "float64": "number", "float": "number", "double": "number", "int": "int64", "integer": "int64",
-        "bigint": "int64", "bool": "boolean", "str": "string", "text": "string", "object": "the mapping form 'object:'",
-        "optional": "'T?' on a field", "union": "'A | B'", "undefined": "'?' on a field (absent)",
+        "float64": "'number'", "float": "'number'", "double": "'number'", "int": "'int64'", "integer": "'int64'",
+        "bigint": "'int64'", "bool": "'boolean'", "str": "'string'", "text": "'string'",
+        "object": "an object with the mapping form 'object:'", "optional": "'T?' on a field", "union": "'A | B'",
+        "undefined": "'?' on a field (absent)", "list": "'array<T>'", "map": "'record<K, V>'",
+        "dictionary": "'record<K, V>'",
     ]
 
     /// `"'a', 'b' or 'c'"`.

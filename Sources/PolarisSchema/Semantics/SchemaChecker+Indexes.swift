@@ -17,12 +17,15 @@ extension SchemaChecker {
         var indexes: [Index] = []
         for (position, item) in mapping.entries.enumerated() {
             let name = item.key.value
+            let errorsBefore = diagnostics.errorCount
             checkIndexName(item.key)
             if position == Self.maximumIndexes {
                 diagnostics.error(
                     "table '\(table)' has more than \(Self.maximumIndexes) indexes", at: item.key.location)
             }
             guard let fields = checkIndexFields(item, table: table, fieldSets: fieldSets) else { continue }
+            // An index with errors of its own is not compared with the others.
+            guard diagnostics.errorCount == errorsBefore else { continue }
             if let same = indexes.first(where: { $0.fields == fields }) {
                 diagnostics.error(
                     "index '\(name)' lists the same fields as index '\(same.name)'", at: item.key.location,

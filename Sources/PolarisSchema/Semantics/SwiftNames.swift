@@ -38,9 +38,10 @@ extension SchemaChecker {
             + tables.map { ($0.swiftName, "table '\($0.name)'", $0.location) }
         for (swiftName, what, location) in declarations.sorted(by: { $0.2 < $1.2 }) {
             if let owner = owners[swiftName] {
+                let remedy = what.hasPrefix("table") || owner.what.hasPrefix("table")
+                    ? "set 'swiftName' on the table to tell them apart" : "rename one of them"
                 diagnostics.error(
-                    "\(what) becomes the Swift type '\(swiftName)', as \(owner.what) does; "
-                        + "set 'swiftName' on a table to tell them apart", at: location,
+                    "\(what) becomes the Swift type '\(swiftName)', as \(owner.what) does; \(remedy)", at: location,
                     notes: [("\(owner.what) is defined here", owner.location)])
             } else {
                 owners[swiftName] = (what, location)

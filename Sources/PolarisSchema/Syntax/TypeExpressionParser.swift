@@ -85,6 +85,12 @@ struct TypeExpressionParser {
         }
         try advance()
         guard let form = GenericForm(rawValue: name) else {
+            if isPunctuation("<") {
+                let hint = Names.foreignTypeNames[name].map { "; the schema language writes \($0)" }
+                    ?? Suggestions.closest(to: name, among: Self.genericKeywords.sorted()).map { "; did you mean '\($0)'?" }
+                    ?? "; only id, doc, array, record, enum, literal and page do"
+                throw TypeSyntaxError(message: "'\(name)' does not take '<...>'\(hint)", offset: start)
+            }
             return TypeSyntax(kind: .name(name), offset: start)
         }
         guard isPunctuation("<") else {
