@@ -6,7 +6,7 @@ import CLibYAML
 /// Every duplicate key is reported (at the later occurrence), not only the
 /// first; anchors, aliases, merge keys and tags are rejected because they
 /// would lose the positions the checker reports; nesting deeper than
-/// `maximumDepth` is reported instead of being built.
+/// `maximumDepth` ends the load with a diagnostic.
 enum YAMLLoader {
     /// The deepest nesting of mappings and sequences that is built.
     static let maximumDepth = 64
@@ -68,8 +68,10 @@ private struct TreeBuilder {
     let file: SourceFile
     var root: YAMLNode?
     var stack: [Frame] = []
-    /// While skipping a subtree nested too deep: how many levels are open.
+    /// While skipping a rejected subtree (one with an anchor or a tag): how many levels are open.
     var skippedLevels = 0
+    /// Whether the nesting went deeper than `YAMLLoader.maximumDepth`, which ends the load.
+    var tooDeep = false
     var documents = 0
 
     init(file: SourceFile) {
@@ -93,11 +95,12 @@ private struct TreeBuilder {
             }
             defer { yaml_event_delete(&event) }
             if event.type == YAML_STREAM_END_EVENT { return true }
-            if !handle(event, diagnostics: &diagnostics) { return true }
+            if !handle(event, diagnostics: &diagnostics) { return !tooDeep }
         }
     }
 
-    /// Handles one event; false when the rest of the stream is to be ignored.
+    /// Handles one event; false when the rest of the stream is to be ignored
+    /// (a second document, or nesting too deep).
     private mutating func handle(_ event: yaml_event_t, diagnostics: inout DiagnosticEngine) -> Bool {
         let location = Self.location(event.start_mark)
         switch event.type {
@@ -134,17 +137,17 @@ private struct TreeBuilder {
             let (anchor, tag) = isMapping
                 ? (event.data.mapping_start.anchor, event.data.mapping_start.tag)
                 : (event.data.sequence_start.anchor, event.data.sequence_start.tag)
-            let accepted = properties(anchor: anchor, tag: tag, at: location, diagnostics: &diagnostics)
-            if !accepted || stack.count >= YAMLLoader.maximumDepth {
-                if accepted {
-                    diagnostics.error(
-                        "the schema is nested too deeply (more than \(YAMLLoader.maximumDepth) levels)", at: location)
-                }
-                skippedLevels = 1
-                stack.append(Frame(isMapping: isMapping, location: location))
-            } else {
-                stack.append(Frame(isMapping: isMapping, location: location))
+            if stack.count >= YAMLLoader.maximumDepth {
+                // Stop here: libyaml's cost grows with the square of the nesting.
+                diagnostics.error(
+                    "the schema is nested too deeply (more than \(YAMLLoader.maximumDepth) levels)", at: location)
+                tooDeep = true
+                return false
             }
+            if !properties(anchor: anchor, tag: tag, at: location, diagnostics: &diagnostics) {
+                skippedLevels = 1
+            }
+            stack.append(Frame(isMapping: isMapping, location: location))
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             if skippedLevels > 1 {
                 skippedLevels -= 1

@@ -35,8 +35,8 @@ enum YAMLNode {
     case scalar(YAMLScalar)
     case mapping(YAMLMapping)
     case sequence(YAMLSequence)
-    /// A node that was already reported as an error (an alias, a node nested
-    /// too deep); later stages pass over it silently.
+    /// A node that was already reported as an error (an alias, a node with an
+    /// anchor or a tag); later stages pass over it silently.
     case invalid(SourceLocation)
 
     var location: SourceLocation {

@@ -1,0 +1,59 @@
+import Foundation
+
+/// Runs the `polaris` executable that `swift build` put beside the tests.
+struct PolarisBinary {
+    /// What one run gave.
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// The built `polaris`, found beside the test bundle.
+    static let url: URL = {
+        let candidates = [Bundle.main.bundleURL, URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()]
+            + Bundle.allBundles.map(\.bundleURL)
+        for directory in candidates {
+            for folder in [directory, directory.deletingLastPathComponent()] {
+                let url = folder.appendingPathComponent("polaris")
+                if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+            }
+        }
+        fatalError("the polaris executable was not built beside the tests (looked in \(candidates))")
+    }()
+
+    /// Runs `polaris ARGUMENTS` in `directory`.
+    static func run(_ arguments: [String], in directory: URL) throws -> Run {
+        let process = Process()
+        process.executableURL = url
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
+    }
+}
+
+/// A temporary folder holding the given files, removed by `remove()`.
+struct Scratch {
+    let url: URL
+
+    init(_ files: [String: String]) throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("polaris-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        for (name, text) in files {
+            try text.write(to: url.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+    }
+
+    func remove() {
+        try? FileManager.default.removeItem(at: url)
+    }
+}
