@@ -38,7 +38,9 @@ let package = Package(
             path: "Benchmarks/PolarisBenchmarks"
         ),
         // libFuzzer target for the front end (see scripts/fuzz).
-        .executableTarget(name: "polaris-fuzz", dependencies: ["PolarisSchema"], path: "Fuzz/SchemaFuzzer"),
+        .systemLibrary(name: "CLibFuzzer", path: "Fuzz/CLibFuzzer"),
+        .executableTarget(
+            name: "polaris-fuzz", dependencies: ["PolarisSchema", "CLibFuzzer"], path: "Fuzz/SchemaFuzzer"),
         .testTarget(name: "PolarisSchemaTests", dependencies: ["PolarisSchema"], exclude: ["Fixtures"]),
         .testTarget(name: "PolarisCLITests", dependencies: ["polaris"]),
     ]

@@ -1,3 +1,5 @@
+import CLibFuzzer
+import Foundation
 import PolarisSchema
 
 /// Feeds one input to the whole front end: YAML, type expressions, the
@@ -11,29 +13,34 @@ func checkInput(_ bytes: [UInt8]) -> [Diagnostic] {
 }
 
 #if FUZZING
-/// libFuzzer's entry point; built by `scripts/fuzz` with `-sanitize=fuzzer`.
+/// libFuzzer's entry point: one input per call.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     _ = checkInput(Array(UnsafeBufferPointer(start: data, count: size)))
     return 0
 }
-#else
-import Foundation
+#endif
 
-/// Without the fuzzer: replays inputs (a crash the fuzzer saved, a corpus)
-/// through the same entry, to reproduce a finding in a debugger.
+/// Built by `scripts/fuzz` (with `-sanitize=fuzzer -DFUZZING`), it hands its
+/// arguments to libFuzzer's driver; built plainly, it replays the inputs it is
+/// given (a crash the fuzzer saved) through the same entry.
 @main
-struct ReplayInputs {
+struct SchemaFuzzer {
     static func main() throws {
+        #if FUZZING
+        var argc = CommandLine.argc
+        var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
+        exit(LLVMFuzzerRunDriver(&argc, &argv) { data, size in fuzzOneInput(data!, size) })
+        #else
         let paths = CommandLine.arguments.dropFirst()
         guard !paths.isEmpty else {
-            print("usage: polaris-fuzz FILE... (build with scripts/fuzz to fuzz)")
+            print("usage: polaris-fuzz FILE...   (scripts/fuzz builds the fuzzer)")
             return
         }
         for path in paths {
             let diagnostics = checkInput([UInt8](try Data(contentsOf: URL(fileURLWithPath: path))))
             print("\(path): \(diagnostics.count) diagnostics")
         }
+        #endif
     }
 }
-#endif
