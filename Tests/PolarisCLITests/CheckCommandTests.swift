@@ -26,18 +26,14 @@ import Testing
         """
 
     @Test func aValidSchemaExitsWithZeroAndSaysSo() throws {
-        let scratch = try Scratch(["ok.yaml": Self.valid])
-        defer { scratch.remove() }
-        let run = try PolarisBinary.run(["check", "ok.yaml"], in: scratch.url)
+        let run = try PolarisBinary.run(["check", "ok.yaml"], files: ["ok.yaml": Self.valid])
         #expect(run.status == 0)
         #expect(run.stdout == "ok.yaml: ok (1 table, 0 indexes, 0 functions)\n")
         #expect(run.stderr == "")
     }
 
     @Test func schemaErrorsExitWithOneAndNameTheFileAsGiven() throws {
-        let scratch = try Scratch(["bad.yaml": Self.invalid])
-        defer { scratch.remove() }
-        let run = try PolarisBinary.run(["check", "./bad.yaml"], in: scratch.url)
+        let run = try PolarisBinary.run(["check", "./bad.yaml"], files: ["bad.yaml": Self.invalid])
         #expect(run.status == 1)
         #expect(run.stdout == "")
         #expect(run.stderr == """
@@ -49,26 +45,20 @@ import Testing
     }
 
     @Test func warningsAloneExitWithZero() throws {
-        let scratch = try Scratch(["warn.yaml": Self.warningOnly])
-        defer { scratch.remove() }
-        let run = try PolarisBinary.run(["check", "warn.yaml"], in: scratch.url)
+        let run = try PolarisBinary.run(["check", "warn.yaml"], files: ["warn.yaml": Self.warningOnly])
         #expect(run.status == 0)
         #expect(run.stderr.hasPrefix("warn.yaml:7:49: warning: 'internalKey' is checked only"))
     }
 
     @Test func everyFileIsCheckedAndAnyErrorFailsTheRun() throws {
-        let scratch = try Scratch(["bad.yaml": Self.invalid, "ok.yaml": Self.valid])
-        defer { scratch.remove() }
-        let run = try PolarisBinary.run(["check", "bad.yaml", "ok.yaml"], in: scratch.url)
+        let run = try PolarisBinary.run(["check", "bad.yaml", "ok.yaml"], files: ["bad.yaml": Self.invalid, "ok.yaml": Self.valid])
         #expect(run.status == 1)
         #expect(run.stderr.hasPrefix("bad.yaml:4:21: error:"))
         #expect(run.stdout == "ok.yaml: ok (1 table, 0 indexes, 0 functions)\n")
     }
 
     @Test func jsonDiagnosticsGoToStdoutAsOneArray() throws {
-        let scratch = try Scratch(["bad.yaml": Self.invalid])
-        defer { scratch.remove() }
-        let run = try PolarisBinary.run(["check", "bad.yaml", "--diagnostics", "json"], in: scratch.url)
+        let run = try PolarisBinary.run(["check", "bad.yaml", "--diagnostics", "json"], files: ["bad.yaml": Self.invalid])
         #expect(run.status == 1)
         #expect(run.stderr == "")
         let array = try #require(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
@@ -81,39 +71,31 @@ import Testing
     }
 
     @Test func jsonForAValidSchemaIsAnEmptyArray() throws {
-        let scratch = try Scratch(["ok.yaml": Self.valid])
-        defer { scratch.remove() }
-        let run = try PolarisBinary.run(["check", "--diagnostics", "json", "ok.yaml"], in: scratch.url)
+        let run = try PolarisBinary.run(["check", "--diagnostics", "json", "ok.yaml"], files: ["ok.yaml": Self.valid])
         #expect(run.status == 0)
         #expect(run.stdout == "[]\n")
         #expect(run.stderr == "")
     }
 
     @Test func anUnreadableFileIsNotASchemaError() throws {
-        let scratch = try Scratch(["ok.yaml": Self.valid])
-        defer { scratch.remove() }
-        let missing = try PolarisBinary.run(["check", "ok.yaml", "missing.yaml"], in: scratch.url)
+        let missing = try PolarisBinary.run(["check", "ok.yaml", "missing.yaml"], files: ["ok.yaml": Self.valid])
         #expect(missing.status == 2)
         #expect(missing.stderr == "polaris: error: cannot read 'missing.yaml': no such file\n")
-        let directory = try PolarisBinary.run(["check", "."], in: scratch.url)
+        let directory = try PolarisBinary.run(["check", "."], files: [:])
         #expect(directory.status == 2)
         #expect(directory.stderr == "polaris: error: cannot read '.': it is a directory\n")
     }
 
     @Test func usageErrorsExitWithSixtyFour() throws {
-        let scratch = try Scratch([:])
-        defer { scratch.remove() }
         for arguments in [["check"], ["check", "--no-such-flag", "x.yaml"], ["check", "--diagnostics", "xml", "x.yaml"], ["nope"]] {
-            let run = try PolarisBinary.run(arguments, in: scratch.url)
+            let run = try PolarisBinary.run(arguments, files: [:])
             #expect(run.status == 64, "\(arguments)")
             #expect(!run.stderr.isEmpty, "\(arguments)")
         }
     }
 
     @Test func helpExitsWithZero() throws {
-        let scratch = try Scratch([:])
-        defer { scratch.remove() }
-        let run = try PolarisBinary.run(["check", "--help"], in: scratch.url)
+        let run = try PolarisBinary.run(["check", "--help"], files: [:])
         #expect(run.status == 0)
         #expect(run.stdout.contains("--diagnostics"))
     }

@@ -22,6 +22,13 @@ struct PolarisBinary {
         fatalError("the polaris executable was not built beside the tests (looked in \(candidates))")
     }()
 
+    /// Runs `polaris ARGUMENTS` in a temporary folder holding `files` (name: text).
+    static func run(_ arguments: [String], files: [String: String]) throws -> Run {
+        let scratch = try Scratch(files)
+        defer { scratch.remove() }
+        return try run(arguments, in: scratch.url)
+    }
+
     /// Runs `polaris ARGUMENTS` in `directory`.
     static func run(_ arguments: [String], in directory: URL) throws -> Run {
         let process = Process()
