@@ -67,7 +67,7 @@ struct Lowering {
         case .union(let members):
             return .union(flattening: members.map { lower($0) })
         case .optional(let inner, let mark):
-            error(TypeSite(region: site.region, position: .nested).optionalProblem!, at: mark)
+            error(site.nested.optionalProblem!, at: mark)
             return lower(inner)
         }
     }

@@ -20,7 +20,7 @@ extension SchemaChecker {
     // MARK: - The string form
 
     private func resolveExpression(_ scalar: YAMLScalar, site: TypeSite, owner: SourceLocation) -> ResolvedType {
-        if scalar.value.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+        if scalar.value.utf8.allSatisfy(TypeExpressionLexer.isWhitespace) {
             diagnostics.error("expected a type, found nothing", at: scalar.style == .plain ? owner : scalar.location)
             return .placeholder
         }

@@ -93,15 +93,11 @@ final class SchemaChecker {
     /// The node as a mapping; anything else is reported with `message`
     /// (an empty value at `owner`, the key it belongs to).
     func expectMapping(_ node: YAMLNode, _ message: String, owner: SourceLocation) -> YAMLMapping? {
-        switch node {
-        case .mapping(let mapping): return mapping
-        case .invalid: return nil
-        case .scalar(let scalar) where scalar.isNull && scalar.value.isEmpty:
-            diagnostics.error("\(message), found nothing", at: owner)
-        default:
-            diagnostics.error("\(message), not \(describe(node))", at: node.location)
+        guard case .mapping(let mapping) = node else {
+            report(node, message, owner: owner)
+            return nil
         }
-        return nil
+        return mapping
     }
 
     /// A plain scalar that is one of `choices`, or nil after reporting why not.

@@ -124,7 +124,8 @@ struct TypeExpressionLexer {
 
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
-    private static func isWhitespace(_ byte: UInt8) -> Bool {
+    /// Space, tab, or a line break: free between tokens.
+    static func isWhitespace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
     }
 
