@@ -55,6 +55,16 @@ import Testing
         #expect(!node.isSome)
     }
 
+    @Test func deepNestingInsideARejectedNodeIsStoppedToo() {
+        let deep = "a: !!seq " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+        let (node, diagnostics) = load(deep)
+        #expect(diagnostics.map(\.message) == [
+            "YAML tags ('!!seq') are not supported; write the value without one",
+            "the schema is nested too deeply (more than 64 levels)",
+        ])
+        #expect(!node.isSome)
+    }
+
     @Test func aSyntaxErrorStopsWithItsPlace() {
         let (node, diagnostics) = load("a: [1, 2\nb: 3\n")
         #expect(!node.isSome)

@@ -129,6 +129,13 @@ private struct TreeBuilder {
                 style: Self.style(scalar.style), location: location, endLocation: Self.location(event.end_mark))
             add(.scalar(node), diagnostics: &diagnostics)
         case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
+            if stack.count + skippedLevels >= YAMLLoader.maximumDepth {
+                // Stop here: libyaml's cost grows with the square of the nesting.
+                diagnostics.error(
+                    "the schema is nested too deeply (more than \(YAMLLoader.maximumDepth) levels)", at: location)
+                tooDeep = true
+                return false
+            }
             if skippedLevels > 0 {
                 skippedLevels += 1
                 break
@@ -137,13 +144,6 @@ private struct TreeBuilder {
             let (anchor, tag) = isMapping
                 ? (event.data.mapping_start.anchor, event.data.mapping_start.tag)
                 : (event.data.sequence_start.anchor, event.data.sequence_start.tag)
-            if stack.count >= YAMLLoader.maximumDepth {
-                // Stop here: libyaml's cost grows with the square of the nesting.
-                diagnostics.error(
-                    "the schema is nested too deeply (more than \(YAMLLoader.maximumDepth) levels)", at: location)
-                tooDeep = true
-                return false
-            }
             if !properties(anchor: anchor, tag: tag, at: location, diagnostics: &diagnostics) {
                 skippedLevels = 1
             }
