@@ -5,6 +5,7 @@ let package = Package(
     name: "Polaris",
     products: [
         .library(name: "PolarisSchema", targets: ["PolarisSchema"]),
+        .library(name: "PolarisRuntime", targets: ["PolarisRuntime"]),
         .executable(name: "polaris", targets: ["polaris"]),
     ],
     dependencies: [
@@ -20,6 +21,8 @@ let package = Package(
         ),
         // The compiler core: YAML with source marks, type expressions, the checker.
         .target(name: "PolarisSchema", dependencies: ["CLibYAML"]),
+        // What generated code compiles against: values with Convex's JSON encoding, and more to come.
+        .target(name: "PolarisRuntime"),
         // The command line: a thin shell over PolarisSchema.
         .executableTarget(
             name: "polaris",
@@ -43,5 +46,6 @@ let package = Package(
             name: "polaris-fuzz", dependencies: ["PolarisSchema", "CLibFuzzer"], path: "Fuzz/SchemaFuzzer"),
         .testTarget(name: "PolarisSchemaTests", dependencies: ["PolarisSchema"], exclude: ["Fixtures"]),
         .testTarget(name: "PolarisCLITests", dependencies: ["polaris"]),
+        .testTarget(name: "PolarisRuntimeTests", dependencies: ["PolarisRuntime"]),
     ]
 )
