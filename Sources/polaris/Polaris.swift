@@ -20,9 +20,6 @@ struct Polaris: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
-        } catch let failure as ToolFailure {
-            FileHandle.standardError.write(Data("polaris: error: \(failure.message)\n".utf8))
-            Foundation.exit(ToolFailure.exitStatus)
         } catch {
             if exitCode(for: error) == .failure, !(error is ExitCode) {
                 FileHandle.standardError.write(Data("polaris: error: \(error)\n".utf8))
@@ -34,7 +31,9 @@ struct Polaris: ParsableCommand {
 }
 
 /// A failure that is not a problem of the schema: exits with status 2.
-struct ToolFailure: Error {
+struct ToolFailure: Error, CustomStringConvertible {
     static let exitStatus: Int32 = 2
     var message: String
+
+    var description: String { message }
 }

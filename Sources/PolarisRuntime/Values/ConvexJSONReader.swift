@@ -44,9 +44,8 @@ struct ConvexJSONReader {
     }
 
     private mutating func readWord(_ word: String) throws(ValueError) {
-        let expected = Array(word.utf8)
-        guard bytes[position...].starts(with: expected) else { throw syntax("expected '\(word)'") }
-        position += expected.count
+        guard bytes[position...].starts(with: word.utf8) else { throw syntax("expected '\(word)'") }
+        position += word.utf8.count
     }
 
     private mutating func expect(_ byte: UInt8, _ what: String) throws(ValueError) {
@@ -185,18 +184,19 @@ struct ConvexJSONReader {
         guard position < bytes.count else { throw syntax("unterminated string") }
         let byte = bytes[position]
         position += 1
-        let simple: [UInt8: UInt8] = [
-            UInt8(ascii: "\""): 0x22, UInt8(ascii: "\\"): 0x5C, UInt8(ascii: "/"): 0x2F, UInt8(ascii: "b"): 0x08,
-            UInt8(ascii: "f"): 0x0C, UInt8(ascii: "n"): 0x0A, UInt8(ascii: "r"): 0x0D, UInt8(ascii: "t"): 0x09,
-        ]
-        if let replacement = simple[byte] {
-            out.append(replacement)
-            return
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(byte); return
+        case UInt8(ascii: "b"): out.append(0x08); return
+        case UInt8(ascii: "f"): out.append(0x0C); return
+        case UInt8(ascii: "n"): out.append(0x0A); return
+        case UInt8(ascii: "r"): out.append(0x0D); return
+        case UInt8(ascii: "t"): out.append(0x09); return
+        case UInt8(ascii: "u"): break
+        default: throw syntax("unknown escape in a string")
         }
-        guard byte == UInt8(ascii: "u") else { throw syntax("unknown escape in a string") }
         var scalar = try readHex4()
         if (0xD800..<0xDC00).contains(scalar) {
-            guard bytes[position...].starts(with: Array("\\u".utf8)) else { throw syntax("a lone surrogate in a string") }
+            guard bytes[position...].starts(with: "\\u".utf8) else { throw syntax("a lone surrogate in a string") }
             position += 2
             let low = try readHex4()
             guard (0xDC00..<0xE000).contains(low) else { throw syntax("a lone surrogate in a string") }

@@ -102,11 +102,10 @@ extension SchemaChecker {
         }
         var sets = fieldSets
         for (depth, segment) in segments.enumerated() {
-            let walked = segments[..<depth].joined(separator: ".")
             let matches = sets.compactMap { set in set.first { $0.name == segment } }
             guard !matches.isEmpty else {
                 let hint = Suggestions.didYouMean(segment, among: sets.flatMap { $0.map(\.name) })
-                let place = depth == 0 ? "table '\(table)'" : "'\(walked)'"
+                let place = depth == 0 ? "table '\(table)'" : "'\(segments[..<depth].joined(separator: "."))'"
                 diagnostics.error("index '\(index)' lists '\(path)', but \(place) has no field '\(segment)'\(hint)", at: location)
                 return
             }

@@ -116,7 +116,7 @@ final class SchemaChecker {
     /// The text of a `doc:` entry, or nil after reporting that it is not text.
     func text(_ entry: YAMLEntry?) -> String? {
         guard let entry else { return nil }
-        guard case .scalar(let scalar) = entry.value, !(scalar.isNull && scalar.style == .plain) else {
+        guard case .scalar(let scalar) = entry.value, !scalar.isNull else {
             report(entry.value, "'\(entry.key.value)' must be text", owner: entry.key.location)
             return nil
         }
