@@ -115,7 +115,7 @@ struct ConvexJSONReader {
     }
 
     /// The value of a one-field object whose field is a Convex tag, if it is one.
-    private static func tagged(_ tag: String, _ content: Value, path: ValuePath) throws(ValueError) -> Value? {
+    static func tagged(_ tag: String, _ content: Value, path: ValuePath) throws(ValueError) -> Value? {
         guard ["$integer", "$float", "$bytes"].contains(tag) else { return nil }
         guard case .string(let text) = content, let bytes = Base64.decode(text) else {
             throw ValueError(path: path, message: "\(tag) must hold a padded base64 string")

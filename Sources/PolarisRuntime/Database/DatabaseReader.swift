@@ -1,0 +1,84 @@
+/// Read access to the documents of a database, as a store implements it.
+/// Handlers use the typed methods of the extension below.
+public protocol DatabaseReader {
+    /// The document of `table` with this ID, if it exists.
+    func get(table: String, id: String) throws -> Value?
+    /// The documents `plan` selects, in its order, at most `limit` of them.
+    func documents(_ plan: QueryPlan, limit: Int?) throws -> [Value]
+    /// One page of the documents `plan` selects.
+    func page(_ plan: QueryPlan, options: PaginationOptions) throws -> StoredPage
+}
+
+/// A page of stored documents, before they are decoded.
+public struct StoredPage: Sendable {
+    public var documents: [Value]
+    public var continueCursor: String
+    public var isDone: Bool
+
+    public init(documents: [Value], continueCursor: String, isDone: Bool) {
+        self.documents = documents
+        self.continueCursor = continueCursor
+        self.isDone = isDone
+    }
+}
+
+/// Read and write access: what a mutation's handler gets.
+public protocol DatabaseWriter: DatabaseReader {
+    /// Inserts a document of `table` with these fields; returns its new ID.
+    func insert(table: String, fields: Value) throws -> String
+    /// Replaces the fields of a document, keeping its system fields.
+    func replace(table: String, id: String, fields: Value) throws
+    /// Deletes a document.
+    func delete(table: String, id: String) throws
+}
+
+/// A document that a write expected to exist.
+public struct DocumentNotFound: Error, Hashable, Sendable, CustomStringConvertible {
+    public var table: String
+    public var id: String
+    public var description: String { "no document of '\(table)' has the ID '\(id)'" }
+}
+
+extension DatabaseReader {
+    /// The document with this ID, if it exists.
+    public func get<Model: Document>(_ id: Id<Model>) throws -> Model? {
+        try get(table: Model.tableName, id: id.rawValue).map(Model.init(convexValue:))
+    }
+
+    /// Starts a query of `Model`'s table.
+    public func query<Model: Document>(_ model: Model.Type) -> QueryInitializer<Model> {
+        QueryInitializer(reader: self)
+    }
+}
+
+extension DatabaseWriter {
+    /// Inserts a document made by a generated `Model.new(...)`.
+    @discardableResult
+    public func insert<Model: Document>(_ document: NewDocument<Model>) throws -> Id<Model> {
+        Id(try insert(table: Model.tableName, fields: document.value))
+    }
+
+    /// Writes `document`'s fields over the stored document with its `_id`.
+    public func replace<Model: Document>(_ document: Model) throws {
+        try replace(document, at: document._id)
+    }
+
+    /// Changes a document in place: `try db.patch(id) { $0.name = "New" }`.
+    public func patch<Model: Document>(_ id: Id<Model>, _ change: (inout Model) throws -> Void) throws {
+        guard var document = try get(id) else { throw DocumentNotFound(table: Model.tableName, id: id.rawValue) }
+        try change(&document)
+        try replace(document, at: id)
+    }
+
+    private func replace<Model: Document>(_ document: Model, at id: Id<Model>) throws {
+        guard case .object(var fields) = Model.convexValue(of: document) else { return }
+        fields["_id"] = nil
+        fields["_creationTime"] = nil
+        try replace(table: Model.tableName, id: id.rawValue, fields: .object(fields))
+    }
+
+    /// Deletes the document with this ID.
+    public func delete<Model: Document>(_ id: Id<Model>) throws {
+        try delete(table: Model.tableName, id: id.rawValue)
+    }
+}

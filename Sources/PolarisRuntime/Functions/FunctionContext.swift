@@ -1,0 +1,65 @@
+/// What a query's handler gets: read-only access to a consistent snapshot.
+public struct QueryContext {
+    /// The database, read-only: a query cannot write.
+    public let db: any DatabaseReader
+    /// The caller, if authenticated.
+    public let identity: Identity?
+
+    public init(db: any DatabaseReader, identity: Identity?) {
+        self.db = db
+        self.identity = identity
+    }
+}
+
+/// What a mutation's handler gets: read and write access inside one transaction.
+public struct MutationContext {
+    /// The database; reads see this mutation's own writes.
+    public let db: any DatabaseWriter
+    /// The caller, if authenticated.
+    public let identity: Identity?
+
+    public init(db: any DatabaseWriter, identity: Identity?) {
+        self.db = db
+        self.identity = identity
+    }
+}
+
+/// A failed call, typed so that a server can map each case to its response.
+public enum FunctionError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// No function has this path.
+    case unknownFunction(String)
+    /// The arguments do not match the function's validator.
+    case invalidArguments(ValueError)
+    /// The function needs an authenticated caller.
+    case unauthenticated
+    /// The caller may not do this (a wrong internal key, another user's document).
+    case unauthorized(String)
+    /// The handler returned a value its `returns:` type does not accept.
+    case invalidResult(ValueError)
+
+    public var description: String {
+        switch self {
+        case .unknownFunction(let path): "no function named '\(path)'"
+        case .invalidArguments(let error): "invalid arguments: \(error)"
+        case .unauthenticated: "this function needs an authenticated caller"
+        case .unauthorized(let reason): "unauthorized: \(reason)"
+        case .invalidResult(let error): "the function returned an invalid value: \(error)"
+        }
+    }
+}
+
+extension QueryContext {
+    /// The caller's identity; throws `FunctionError.unauthenticated` without one.
+    public func requireIdentity() throws -> Identity {
+        guard let identity else { throw FunctionError.unauthenticated }
+        return identity
+    }
+}
+
+extension MutationContext {
+    /// The caller's identity; throws `FunctionError.unauthenticated` without one.
+    public func requireIdentity() throws -> Identity {
+        guard let identity else { throw FunctionError.unauthenticated }
+        return identity
+    }
+}

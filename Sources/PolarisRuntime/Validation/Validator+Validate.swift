@@ -1,0 +1,86 @@
+extension Validator {
+    /// Checks `value`; a failure names the path of the bad value and what
+    /// was expected there (`toolCalls[2].id: expected string, got number`).
+    public func validate(_ value: Value) throws(ValueError) {
+        switch (self, value) {
+        case (.any, _), (.string, .string), (.number, .float64), (.int64, .int64), (.boolean, .boolean),
+            (.bytes, .bytes), (.null, .null), (.id, .string):
+            return
+        case (.literal(let expected), _):
+            guard value == expected else { throw ValueError.mismatch(expected: description, got: value) }
+        case (.array(let element), .array(let elements)):
+            for (index, item) in elements.enumerated() {
+                try Self.at(.index(index)) { () throws(ValueError) in try element.validate(item) }
+            }
+        case (.record(let keys, let values), .object(let fields)):
+            for name in fields.keys.sorted() {
+                try Self.at(.field(name)) { () throws(ValueError) in
+                    try keys.validate(.string(name))
+                    try values.validate(fields[name]!)
+                }
+            }
+        case (.object(let expected), .object(let fields)):
+            try Self.validateObject(expected, fields)
+        case (.union(let members), _):
+            try validateUnion(members, value)
+        default:
+            throw ValueError.mismatch(expected: description, got: value)
+        }
+    }
+
+    /// Fields in declaration order, then any field the validator does not know.
+    private static func validateObject(_ expected: [FieldValidator], _ fields: [String: Value]) throws(ValueError) {
+        for field in expected {
+            guard let value = fields[field.name] else {
+                if field.isOptional { continue }
+                throw ValueError(path: ValuePath(), message: "missing required field '\(field.name)'")
+            }
+            try at(.field(field.name)) { () throws(ValueError) in try field.validator.validate(value) }
+        }
+        if fields.count > expected.count || expected.contains(where: \.isOptional) {
+            let known = Set(expected.map(\.name))
+            if let extra = fields.keys.filter({ !known.contains($0) }).min() {
+                throw ValueError(path: ValuePath(), message: "unexpected field '\(extra)'")
+            }
+        }
+    }
+
+    /// The first member that accepts the value wins. When none does, an
+    /// object that matches one member's literal fields (its discriminator)
+    /// gets that member's error, which points inside it.
+    private func validateUnion(_ members: [Validator], _ value: Value) throws(ValueError) {
+        var discriminated: ValueError?
+        for member in members {
+            do {
+                try member.validate(value)
+                return
+            } catch {
+                if discriminated == nil, member.literalFieldsMatch(value) { discriminated = error }
+            }
+        }
+        throw discriminated ?? ValueError.mismatch(expected: description, got: value)
+    }
+
+    /// Whether `value` is an object that has every literal field of this
+    /// object validator, with its value, and the validator has at least one.
+    private func literalFieldsMatch(_ value: Value) -> Bool {
+        guard case .object(let expected) = self, case .object(let fields) = value else { return false }
+        var found = false
+        for field in expected {
+            guard case .literal(let literal) = field.validator else { continue }
+            guard fields[field.name] == literal else { return false }
+            found = true
+        }
+        return found
+    }
+
+    private static func at(_ component: ValuePath.Component, _ body: () throws(ValueError) -> Void) throws(ValueError) {
+        do {
+            try body()
+        } catch {
+            var error = error
+            error.path.components.insert(component, at: 0)
+            throw error
+        }
+    }
+}

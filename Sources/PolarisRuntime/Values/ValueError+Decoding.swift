@@ -1,0 +1,34 @@
+extension Value {
+    /// The name of this value's type, as the schema language writes it:
+    /// `null`, `int64`, `number`, `boolean`, `string`, `bytes`, `array`, `object`.
+    public var typeName: String {
+        switch self {
+        case .null: "null"
+        case .int64: "int64"
+        case .float64: "number"
+        case .boolean: "boolean"
+        case .string: "string"
+        case .bytes: "bytes"
+        case .array: "array"
+        case .object: "object"
+        }
+    }
+}
+
+extension ValueError {
+    /// `expected string, got number`, at the root; callers add the path on the way out.
+    public static func mismatch(expected: String, got value: Value) -> ValueError {
+        ValueError(path: ValuePath(), message: "expected \(expected), got \(value.typeName)")
+    }
+
+    /// Runs `body`, putting `component` in front of the path of any `ValueError` it throws.
+    @inlinable
+    public static func at<T>(_ component: ValuePath.Component, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch var error as ValueError {
+            error.path.components.insert(component, at: 0)
+            throw error
+        }
+    }
+}
