@@ -23,6 +23,8 @@ let package = Package(
         .target(name: "PolarisSchema", dependencies: ["CLibYAML"]),
         // What generated code compiles against: values with Convex's JSON encoding, and more to come.
         .target(name: "PolarisRuntime"),
+        // `polaris generate schema/polaris.yaml --output Generated`, checked in; CI keeps it fresh.
+        .target(name: "PolarisGenerated", dependencies: ["PolarisRuntime"], path: "Generated"),
         // The command line: a thin shell over PolarisSchema.
         .executableTarget(
             name: "polaris",

@@ -15,14 +15,14 @@ struct DiagnosticsOptions: ParsableArguments {
     @Option(name: .long, help: "How to write diagnostics: 'text' (stderr) or 'json' (an array, on stdout).")
     var diagnostics: DiagnosticsFormat = .text
 
-    /// Writes the diagnostics in the chosen format.
-    func emit(_ diagnostics: [Diagnostic], sources: [String: SourceFile]) {
+    /// Writes the diagnostics in the chosen format; JSON goes to `jsonHandle`.
+    func emit(_ diagnostics: [Diagnostic], sources: [String: SourceFile], to jsonHandle: FileHandle = .standardOutput) {
         switch self.diagnostics {
         case .text:
             let text = DiagnosticRenderer.text(diagnostics, sources: sources)
             if !text.isEmpty { FileHandle.standardError.write(Data(text.utf8)) }
         case .json:
-            FileHandle.standardOutput.write(Data(DiagnosticRenderer.json(diagnostics).utf8))
+            jsonHandle.write(Data(DiagnosticRenderer.json(diagnostics).utf8))
         }
     }
 }

@@ -10,8 +10,8 @@ struct Polaris: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "polaris",
         abstract: "The Polaris schema compiler.",
-        discussion: "Checks schema files of the Polaris schema language (version 1).",
-        subcommands: [Check.self]
+        discussion: "Checks schema files of the Polaris schema language (version 1) and generates Swift and SQL from them.",
+        subcommands: [Check.self, Generate.self, SQL.self]
     )
 
     /// Runs the command, keeping exit status 1 for schema errors: failures that

@@ -32,3 +32,15 @@ extension ValueError {
         }
     }
 }
+
+extension ValueError {
+    /// Why `validator` rejects `value`, for a decoder that found no way to read it.
+    public static func rejected(_ value: Value, by validator: Validator) -> ValueError {
+        do {
+            try validator.validate(value)
+        } catch {
+            return error
+        }
+        return .mismatch(expected: validator.description, got: value)
+    }
+}

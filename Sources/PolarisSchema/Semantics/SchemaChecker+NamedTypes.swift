@@ -16,7 +16,7 @@ extension SchemaChecker {
             let resolved = resolveType(item.value, site: site, owner: item.key.location)
             namedTypeDefinitions[name] = resolved.type
             return NamedType(
-                name: name, swiftName: SwiftNames.upperCamel(name), type: resolved.type, doc: resolved.doc,
+                name: name, swiftName: SwiftNames.typeName(forNamedType: name), type: resolved.type, doc: resolved.doc,
                 location: item.key.location)
         }
     }

@@ -74,6 +74,9 @@ extension SchemaChecker {
             report(entry.value, "'swiftName' must be a Swift type name ([A-Za-z_][A-Za-z0-9_]*)", owner: entry.key.location)
             return SwiftNames.typeName(forTable: table)
         }
+        if SwiftNames.reserved.contains(scalar.value) {
+            report(entry.value, "'swiftName' cannot be '\(scalar.value)': generated code needs that name", owner: entry.key.location)
+        }
         return scalar.value
     }
 }

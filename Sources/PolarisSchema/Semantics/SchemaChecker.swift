@@ -46,7 +46,7 @@ final class SchemaChecker {
         let modules = checkFunctions(entries["functions"])
         checkRecordKeys()
         checkCycles(types: types, tables: tables)
-        checkSwiftNames(types: types, tables: tables)
+        checkSwiftNames(types: types, tables: tables, modules: modules)
         return Schema(version: 1, types: types, tables: tables, modules: modules)
     }
 

@@ -1,9 +1,26 @@
 /// The Swift type names that tables and named types become.
 enum SwiftNames {
+    /// Names a table or named type cannot take as they are: Swift's own, and
+    /// the modules and types that generated code refers to. They get a `_`.
+    static let reserved: Set<String> = [
+        "Self", "Type", "Protocol", "Any", "Sendable", "Swift", "Foundation", "PolarisRuntime", "PolarisAPI",
+        "PolarisDatabase",
+    ]
+
     /// The model name of a table: its singular in UpperCamelCase
-    /// (`generationEvents` -> `GenerationEvent`, `categories` -> `Category`).
+    /// (`generationEvents` -> `GenerationEvent`, `categories` -> `Category`;
+    /// `types` -> `Type_`).
     static func typeName(forTable table: String) -> String {
-        upperCamel(singular(table))
+        unreserved(upperCamel(singular(table)))
+    }
+
+    /// The Swift name of a named type: its name in UpperCamelCase.
+    static func typeName(forNamedType name: String) -> String {
+        unreserved(upperCamel(name))
+    }
+
+    private static func unreserved(_ name: String) -> String {
+        reserved.contains(name) ? name + "_" : name
     }
 
     /// `tool_call` and `toolCall` -> `ToolCall`.
@@ -31,11 +48,15 @@ enum SwiftNames {
 }
 
 extension SchemaChecker {
-    /// Two tables or named types may not become the same Swift type.
-    func checkSwiftNames(types: [NamedType], tables: [Table]) {
+    /// Two tables, named types or modules may not become the same Swift type
+    /// (a module `m` becomes `MFunctions`, `MHandlers` and `MClient`).
+    func checkSwiftNames(types: [NamedType], tables: [Table], modules: [FunctionModule]) {
         var owners: [String: (what: String, location: SourceLocation)] = [:]
+        let moduleNames = modules.flatMap { module in
+            ["Functions", "Handlers", "Client"].map { (SwiftNames.upperCamel(module.name) + $0, "module '\(module.name)'", module.location) }
+        }
         let declarations = types.map { ($0.swiftName, "type '\($0.name)'", $0.location) }
-            + tables.map { ($0.swiftName, "table '\($0.name)'", $0.location) }
+            + tables.map { ($0.swiftName, "table '\($0.name)'", $0.location) } + moduleNames
         for (swiftName, what, location) in declarations.sorted(by: { $0.2 < $1.2 }) {
             if let owner = owners[swiftName] {
                 let remedy = what.hasPrefix("table") || owner.what.hasPrefix("table")

@@ -1,0 +1,40 @@
+/// The SQL databases Polaris creates tables in.
+public enum SQLDialect: String, CaseIterable, Sendable {
+    case sqlite
+    case postgres
+
+    /// `SQLite`, `PostgreSQL`.
+    public var displayName: String {
+        switch self {
+        case .sqlite: "SQLite"
+        case .postgres: "PostgreSQL"
+        }
+    }
+}
+
+/// How a field is stored in its column.
+enum SQLColumnType: Equatable {
+    case text
+    case real
+    case integer
+    case boolean
+    case blob
+    /// Convex JSON (objects, arrays, records, `any`, mixed unions; and a
+    /// field that may be both absent and null, to keep the two apart).
+    case json
+
+    func name(in dialect: SQLDialect) -> String {
+        switch (self, dialect) {
+        case (.text, _): "TEXT"
+        case (.real, .sqlite): "REAL"
+        case (.real, .postgres): "DOUBLE PRECISION"
+        case (.integer, .sqlite), (.boolean, .sqlite): "INTEGER"
+        case (.integer, .postgres): "BIGINT"
+        case (.boolean, .postgres): "BOOLEAN"
+        case (.blob, .sqlite): "BLOB"
+        case (.blob, .postgres): "BYTEA"
+        case (.json, .sqlite): "TEXT"
+        case (.json, .postgres): "JSONB"
+        }
+    }
+}

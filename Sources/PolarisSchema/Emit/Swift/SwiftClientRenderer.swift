@@ -1,0 +1,72 @@
+/// `<Prefix>Client.swift`: `PolarisAPI`, a typed call per function over a
+/// `PolarisTransport` (`try await api.projects.create(name: "Site")`).
+struct SwiftClientRenderer {
+    let context: SwiftGenerationContext
+
+    func file() -> String {
+        var out = SwiftText()
+        out.line("import Foundation")
+        out.line("import PolarisRuntime")
+        out.line()
+        var properties = NameAllocator(taken: ["transport", "init"])
+        let modules = context.schema.modules.map { module in
+            (module, SwiftNaming.escaped(properties.allocate(SwiftNaming.lowerCamel(module.name))))
+        }
+        out.line("/// The schema's functions, typed, over a transport (the runtime in process, or a network client).")
+        out.block("public struct PolarisAPI: Swift.Sendable") { out in
+            out.line("public let transport: any PolarisRuntime.PolarisTransport")
+            out.line()
+            out.line("public init(transport: any PolarisRuntime.PolarisTransport) { self.transport = transport }")
+            for (module, property) in modules {
+                out.line()
+                out.line("/// The functions of `\(module.name)`.")
+                let client = SwiftGenerator.moduleTypeNames(module.name).client
+                out.line("public var \(property): \(client) { \(client)(transport: self.transport) }")
+            }
+        }
+        let functions = SwiftFunctionsRenderer(context: context)
+        for (module, _) in modules {
+            out.line()
+            out.line("/// The functions of `\(module.name)`, typed.")
+            out.block("public struct \(SwiftGenerator.moduleTypeNames(module.name).client): Swift.Sendable") { out in
+                out.line("public let transport: any PolarisRuntime.PolarisTransport")
+                out.line()
+                out.line("public init(transport: any PolarisRuntime.PolarisTransport) { self.transport = transport }")
+                for signature in functions.signatures(module).signatures {
+                    out.line()
+                    renderCall(signature, into: &out)
+                }
+            }
+        }
+        out.line()
+        out.versionCheck()
+        return out.text
+    }
+
+    private func renderCall(_ signature: SwiftFunctionsRenderer.Signature, into out: inout SwiftText) {
+        let function = signature.function
+        let members = signature.arguments?.members.filter { $0.fixedValue == nil } ?? []
+        var parameters = members.map { ($0.property, $0.declaredType, $0.isOptional) }
+        if function.access == .internal { parameters.insert(("internalKey", "Swift.String", false), at: 0) }
+        let list = SwiftParameters(parameters)
+        var names = list.internalNames
+        let key = function.access == .internal ? names.removeFirst() : nil
+        var arguments = "PolarisRuntime.Value.object([:])"
+        if let structure = signature.arguments {
+            let labels = zip(members, names).map { "\($0.property): \($1)" }.joined(separator: ", ")
+            arguments = "\(structure.qualifiedName).convexValue(of: \(structure.qualifiedName)(\(labels)))"
+        }
+        if let key { arguments = "PolarisRuntime.InternalKey.adding(\(key), to: \(arguments))" }
+        let call = "await self.transport.\(function.kind.rawValue)(\(SwiftNaming.stringLiteral(function.path)), arguments: \(arguments))"
+        out.doc(function.doc ?? "`\(function.path)`")
+        let returns = signature.result.map { " -> \($0.name)" } ?? ""
+        out.block("public func \(signature.method)(\(list.declaration)) async throws\(returns)") { out in
+            if let result = signature.result {
+                let type = result.name.hasSuffix("?") ? "Swift.Optional<\(result.name.dropLast())>" : result.name
+                out.line("try \(type)(convexValue: \(call))")
+            } else {
+                out.line("_ = try \(call)")
+            }
+        }
+    }
+}

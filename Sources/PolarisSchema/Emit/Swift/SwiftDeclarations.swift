@@ -1,0 +1,78 @@
+/// A Swift type as generated code names it, and the validator expression
+/// that accepts exactly its values.
+struct SwiftTypeRef: Hashable {
+    var name: String
+    var validator: String
+
+    /// This type, or null (`T?`).
+    var nullable: SwiftTypeRef {
+        SwiftTypeRef(name: name + "?", validator: ".union([\(validator), .null])")
+    }
+}
+
+/// A field of a generated struct.
+struct SwiftMember {
+    /// The field's name in the schema and on the wire.
+    var field: String
+    /// The property's name, escaped.
+    var property: String
+    var type: SwiftTypeRef
+    /// May be absent.
+    var isOptional: Bool
+    var doc: String?
+    /// A required field whose type is one literal: no stored property, its
+    /// value (a Swift `Value` expression) is checked on decode and written on encode.
+    var fixedValue: String?
+
+    /// The property's declared type: absent is nil.
+    var declaredType: String { isOptional ? type.name + "?" : type.name }
+}
+
+/// A struct: a table's model, a named object type, an object nested in a field.
+struct SwiftStruct {
+    var name: String
+    var qualifiedName: String
+    var doc: String?
+    var members: [SwiftMember]
+    var nested: [SwiftDeclaration]
+    /// Set for a table's model: the table's name.
+    var table: String?
+}
+
+/// A union of literals: a `String`-backed enum when every literal is a string.
+struct SwiftLiteralEnum {
+    struct Case {
+        var name: String
+        var literal: LiteralValue
+    }
+
+    var name: String
+    var qualifiedName: String
+    var doc: String?
+    var cases: [Case]
+}
+
+/// Any other union, or a table's variants: an enum with associated values.
+struct SwiftUnionEnum {
+    struct Case {
+        var name: String
+        var payload: SwiftTypeRef
+    }
+
+    var name: String
+    var qualifiedName: String
+    var doc: String?
+    var cases: [Case]
+    var nested: [SwiftDeclaration]
+    /// Set for a table with `variants:`: the table's name.
+    var table: String?
+}
+
+/// A generated type declaration.
+enum SwiftDeclaration {
+    case structure(SwiftStruct)
+    case literalEnum(SwiftLiteralEnum)
+    case unionEnum(SwiftUnionEnum)
+    /// `typealias name = target`, for a named type that needs no type of its own.
+    case alias(name: String, doc: String?, target: SwiftTypeRef)
+}

@@ -1,0 +1,162 @@
+/// The Swift emitter: a pure function from a checked schema to the files of
+/// generated code. The file set depends only on the schema file's name.
+public enum SwiftGenerator {
+    /// The files generated for `schema`, read from the file `schemaFileName`
+    /// (`polaris.yaml` gives `PolarisModels.swift`, `PolarisTables.swift`,
+    /// `PolarisFunctions.swift`, `PolarisClient.swift`).
+    public static func files(for schema: Schema, schemaFileName: String) -> [GeneratedFile] {
+        let prefix = fileNamePrefix(schemaFileName)
+        let context = SwiftGenerationContext(schema: schema)
+        let header = SwiftText.header(schemaName: schemaFileName)
+        return [
+            GeneratedFile(name: prefix + "Models.swift", contents: header + context.modelsFile()),
+            GeneratedFile(name: prefix + "Tables.swift", contents: header + SwiftTablesRenderer(context: context).file()),
+            GeneratedFile(
+                name: prefix + "Functions.swift", contents: header + SwiftFunctionsRenderer(context: context).file()),
+            GeneratedFile(name: prefix + "Client.swift", contents: header + SwiftClientRenderer(context: context).file()),
+        ]
+    }
+
+    /// The names `files(for:schemaFileName:)` gives, known before the schema is read.
+    public static func fileNames(schemaFileName: String) -> [String] {
+        let prefix = fileNamePrefix(schemaFileName)
+        return ["Models", "Tables", "Functions", "Client"].map { prefix + $0 + ".swift" }
+    }
+
+    /// `polaris.yaml` -> `Polaris`, `app-schema.yml` -> `AppSchema`.
+    static func fileNamePrefix(_ schemaFileName: String) -> String {
+        let base = schemaFileName.split(separator: "/").last.map(String.init) ?? schemaFileName
+        let stem = base.split(separator: ".").first.map(String.init) ?? base
+        let words = stem.split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) })
+        let name = words.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+        return name.isEmpty ? "Schema" : name
+    }
+
+    /// The Swift name of a module's namespace, handler protocol and client.
+    static func moduleTypeNames(_ module: String) -> (functions: String, handlers: String, client: String) {
+        let name = SwiftNaming.upperCamel(module)
+        return (name + "Functions", name + "Handlers", name + "Client")
+    }
+
+    /// Names of the top-level types that are not tables or named types.
+    static func infrastructureNames(modules: [String]) -> Set<String> {
+        var names: Set<String> = ["PolarisAPI", "PolarisDatabase"]
+        for module in modules {
+            let types = moduleTypeNames(module)
+            names.formUnion([types.functions, types.handlers, types.client])
+        }
+        return names
+    }
+}
+
+/// What every renderer of one schema shares: the resolved declarations of
+/// its named types and tables.
+struct SwiftGenerationContext {
+    let schema: Schema
+    let resolver: SwiftTypeResolver
+    /// Named types first, then tables, in schema order.
+    let declarations: [SwiftDeclaration]
+    /// Every declaration by its qualified name, nested ones included.
+    let declarationsByName: [String: SwiftDeclaration]
+
+    init(schema: Schema) {
+        self.schema = schema
+        let topLevel = Set(schema.types.map(\.swiftName) + schema.tables.map(\.swiftName))
+            .union(SwiftGenerator.infrastructureNames(modules: schema.modules.map(\.name)))
+            .union(SwiftNaming.modules)
+        let resolver = SwiftTypeResolver(schema: schema, topLevelNames: topLevel)
+        var scope = SwiftTypeScope(qualifiedName: nil, names: NameAllocator(taken: topLevel.union(SwiftNaming.reservedTypeNames)))
+        var declarations: [SwiftDeclaration] = []
+        for named in schema.types {
+            declarations.append(Self.declaration(of: named, resolver: resolver, scope: &scope))
+            declarations += scope.declarations
+            scope.declarations = []
+        }
+        for table in schema.tables {
+            switch table.shape {
+            case .fields(let fields):
+                declarations.append(.structure(resolver.structure(
+                    name: table.swiftName, qualifiedName: table.swiftName, doc: table.doc, fields: fields, table: table.name)))
+            case .variants(let variants):
+                declarations.append(.unionEnum(resolver.unionEnum(
+                    name: table.swiftName, qualifiedName: table.swiftName, doc: table.doc,
+                    members: variants.map { .object($0.fields) }, table: table.name)))
+            }
+        }
+        self.resolver = resolver
+        self.declarations = declarations
+        var byName: [String: SwiftDeclaration] = [:]
+        func index(_ declaration: SwiftDeclaration) {
+            byName[declaration.qualifiedName] = declaration
+            declaration.nested.forEach(index)
+        }
+        declarations.forEach(index)
+        declarationsByName = byName
+    }
+
+    private static func declaration(
+        of named: NamedType, resolver: SwiftTypeResolver, scope: inout SwiftTypeScope
+    ) -> SwiftDeclaration {
+        let name = named.swiftName
+        switch named.type {
+        case .object(let fields):
+            return .structure(resolver.structure(name: name, qualifiedName: name, doc: named.doc, fields: fields))
+        case .literal:
+            return .literalEnum(resolver.literalEnum(name: name, qualifiedName: name, doc: named.doc, members: [named.type]))
+        case .union(let members):
+            let rest = SwiftTypeResolver.flatten(members).filter { $0 != .null }
+            if rest.count > 1, rest.allSatisfy({ if case .literal = $0 { true } else { false } }) {
+                return .literalEnum(resolver.literalEnum(name: name, qualifiedName: name, doc: named.doc, members: rest))
+            }
+            if rest.count > 1 {
+                return .unionEnum(resolver.unionEnum(name: name, qualifiedName: name, doc: named.doc, members: rest))
+            }
+            if rest.count == 1, case .literal = rest[0] {
+                return .literalEnum(resolver.literalEnum(name: name, qualifiedName: name, doc: named.doc, members: rest))
+            }
+            if rest.count == 1, case .object(let fields) = rest[0] {
+                return .structure(resolver.structure(name: name, qualifiedName: name, doc: named.doc, fields: fields))
+            }
+            let target = rest.first.map { resolver.reference($0, hint: name + "Value", in: &scope) }
+            return .alias(name: name, doc: named.doc, target: target ?? SwiftTypeRef(name: "PolarisRuntime.Null", validator: ".null"))
+        default:
+            return .alias(name: name, doc: named.doc, target: resolver.reference(named.type, hint: name + "Value", in: &scope))
+        }
+    }
+
+    /// `<Prefix>Models.swift`: every named type and table model.
+    func modelsFile() -> String {
+        var out = SwiftText()
+        out.line("import Foundation")
+        out.line("import PolarisRuntime")
+        for declaration in declarations {
+            out.line()
+            SwiftModelRenderer.render(declaration, into: &out)
+        }
+        out.line()
+        out.versionCheck()
+        return out.text
+    }
+
+    /// The Swift name of `table`'s model.
+    func modelName(_ table: Table) -> String { table.swiftName }
+}
+
+extension SwiftDeclaration {
+    var qualifiedName: String {
+        switch self {
+        case .structure(let structure): structure.qualifiedName
+        case .literalEnum(let literalEnum): literalEnum.qualifiedName
+        case .unionEnum(let unionEnum): unionEnum.qualifiedName
+        case .alias(let name, _, _): name
+        }
+    }
+
+    var nested: [SwiftDeclaration] {
+        switch self {
+        case .structure(let structure): structure.nested
+        case .unionEnum(let unionEnum): unionEnum.nested
+        case .literalEnum, .alias: []
+        }
+    }
+}

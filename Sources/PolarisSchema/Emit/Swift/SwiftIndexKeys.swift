@@ -1,0 +1,59 @@
+/// The Swift type of an index key: the value of a field, or of a dotted path
+/// into an object field, as the generated index range builders take it.
+struct SwiftIndexKey {
+    /// The key's type when present (it may be nullable: `T?`).
+    var type: String
+    /// The key may be absent (nil asks for absence).
+    var isOptional: Bool
+
+    /// The parameter type of a builder method.
+    var parameterType: String { isOptional ? type + "?" : type }
+
+    /// The key type of `path` in documents of the model `model`.
+    static func find(_ path: [String], in model: String, context: SwiftGenerationContext) -> SwiftIndexKey {
+        let candidates = lookup(path[...], typeName: model, context: context)
+        let found = candidates.compactMap { $0 }
+        guard let first = found.first else { return SwiftIndexKey(type: "PolarisRuntime.Value", isOptional: true) }
+        let type = found.allSatisfy { $0.type == first.type } ? first.type : "PolarisRuntime.Value"
+        return SwiftIndexKey(type: type, isOptional: candidates.contains { $0 == nil || $0!.isOptional })
+    }
+
+    /// One candidate per way the path can be read; nil where it is missing.
+    private static func lookup(_ path: ArraySlice<String>, typeName: String, context: SwiftGenerationContext)
+        -> [SwiftIndexKey?]
+    {
+        var name = typeName
+        var nullable = false
+        while name.hasSuffix("?") {
+            name.removeLast()
+            nullable = true
+        }
+        switch context.declarationsByName[name] {
+        case .structure(let structure)?:
+            guard let member = structure.members.first(where: { $0.field == path.first }) else { return [nil] }
+            if path.count == 1 {
+                return [SwiftIndexKey(type: member.fixedType ?? member.type.name, isOptional: member.isOptional || nullable)]
+            }
+            return lookup(path.dropFirst(), typeName: member.type.name, context: context).map { key in
+                key.map { SwiftIndexKey(type: $0.type, isOptional: $0.isOptional || member.isOptional || nullable) }
+            }
+        case .unionEnum(let unionEnum)?:
+            return unionEnum.cases.flatMap { lookup(path, typeName: $0.payload.name, context: context) }
+        case .alias(_, _, let target)?:
+            return lookup(path, typeName: target.name + (nullable ? "?" : ""), context: context)
+        default:
+            return [nil]
+        }
+    }
+}
+
+extension SwiftMember {
+    /// The Swift type of a fixed literal's value.
+    var fixedType: String? {
+        guard let fixedValue else { return nil }
+        if fixedValue.hasPrefix(".string") { return "Swift.String" }
+        if fixedValue.hasPrefix(".float64") { return "Swift.Double" }
+        if fixedValue.hasPrefix(".int64") { return "Swift.Int64" }
+        return "Swift.Bool"
+    }
+}

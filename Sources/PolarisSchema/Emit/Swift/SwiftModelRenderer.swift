@@ -1,0 +1,201 @@
+/// Writes generated type declarations: stored properties, an initializer,
+/// the Convex value conversions and the validator.
+enum SwiftModelRenderer {
+    static func render(_ declaration: SwiftDeclaration, into out: inout SwiftText) {
+        switch declaration {
+        case .structure(let structure): render(structure, into: &out)
+        case .literalEnum(let literalEnum): render(literalEnum, into: &out)
+        case .unionEnum(let unionEnum): render(unionEnum, into: &out)
+        case .alias(let name, let doc, let target):
+            out.doc(doc)
+            out.line("public typealias \(name) = \(target.name)")
+        }
+    }
+
+    private static func conformances(table: String?) -> String {
+        (table == nil ? "PolarisRuntime.ConvexValueConvertible" : "PolarisRuntime.Document") + ", Swift.Codable"
+    }
+
+    static func render(_ structure: SwiftStruct, into out: inout SwiftText) {
+        out.doc(structure.doc)
+        let stored = structure.members.filter { $0.fixedValue == nil }
+        out.block("public struct \(structure.name): \(conformances(table: structure.table))") { out in
+            if let table = structure.table {
+                out.line("public static let tableName = \(SwiftNaming.stringLiteral(table))")
+                out.line()
+            }
+            for member in stored {
+                out.doc(member.doc)
+                out.line("public var \(member.property): \(member.declaredType)")
+            }
+            out.line()
+            renderInitializer(stored, into: &out)
+            out.line()
+            out.block("public init(convexValue value: PolarisRuntime.Value) throws") { out in
+                out.line("var object = try PolarisRuntime.ObjectDecoder(value)")
+                for member in structure.members {
+                    if let fixed = member.fixedValue {
+                        out.line("try object.literal(\(SwiftNaming.stringLiteral(member.field)), \(fixed))")
+                    } else {
+                        let read = member.isOptional ? "optional" : "required"
+                        out.line("self.\(member.property) = try object.\(read)(\(SwiftNaming.stringLiteral(member.field)))")
+                    }
+                }
+                out.line("try object.finish()")
+            }
+            out.line()
+            renderEncoder(structure.name, structure.members, into: &out)
+            out.line()
+            renderValidator(structure.members, into: &out)
+            for nested in structure.nested {
+                out.line()
+                render(nested, into: &out)
+            }
+        }
+    }
+
+    /// The memberwise initializer; optional fields default to absent.
+    private static func renderInitializer(_ members: [SwiftMember], into out: inout SwiftText) {
+        let parameters = SwiftParameters(members.map { ($0.property, $0.declaredType, $0.isOptional) })
+        out.block("public init(\(parameters.declaration))") { out in
+            for (member, name) in zip(members, parameters.internalNames) {
+                out.line("self.\(member.property) = \(name)")
+            }
+        }
+    }
+
+    private static func renderEncoder(_ name: String, _ members: [SwiftMember], into out: inout SwiftText) {
+        out.block("public static func convexValue(of value: \(name)) -> PolarisRuntime.Value") { out in
+            out.line("var object = PolarisRuntime.ObjectEncoder(capacity: \(members.count))")
+            for member in members {
+                let field = SwiftNaming.stringLiteral(member.field)
+                if let fixed = member.fixedValue {
+                    out.line("object.set(\(field), value: \(fixed))")
+                } else {
+                    out.line("object.set(\(field), \(member.isOptional ? "ifPresent: " : "")value.\(member.property))")
+                }
+            }
+            out.line("return object.value")
+        }
+    }
+
+    private static func renderValidator(_ members: [SwiftMember], into out: inout SwiftText) {
+        guard !members.isEmpty else {
+            out.line("public static let validator: PolarisRuntime.Validator = .object([])")
+            return
+        }
+        out.line("public static let validator: PolarisRuntime.Validator = .object([")
+        for member in members {
+            let optional = member.isOptional ? ", optional: true" : ""
+            out.line("    .init(\(SwiftNaming.stringLiteral(member.field)), \(member.type.validator)\(optional)),")
+        }
+        out.line("])")
+    }
+
+    static func render(_ literalEnum: SwiftLiteralEnum, into out: inout SwiftText) {
+        out.doc(literalEnum.doc)
+        let isString = literalEnum.cases.allSatisfy { if case .string = $0.literal { true } else { false } }
+        let raw = isString ? "Swift.String, " : ""
+        out.block("public enum \(literalEnum.name): \(raw)PolarisRuntime.ConvexValueConvertible, Swift.Codable, Swift.CaseIterable") { out in
+            for item in literalEnum.cases {
+                if case .string(let text) = item.literal, text != item.name {
+                    out.line("case \(item.name) = \(SwiftNaming.stringLiteral(text))")
+                } else {
+                    out.line("case \(item.name)")
+                }
+            }
+            out.line()
+            out.block("public init(convexValue value: PolarisRuntime.Value) throws") { out in
+                out.switchBlock("value") { out in
+                    for item in literalEnum.cases {
+                        out.line("case \(SwiftTypeResolver.valueExpression(item.literal)): self = .\(item.name)")
+                    }
+                    out.line("default: throw PolarisRuntime.ValueError.rejected(value, by: Self.validator)")
+                }
+            }
+            out.line()
+            out.block("public static func convexValue(of value: \(literalEnum.name)) -> PolarisRuntime.Value") { out in
+                out.switchBlock("value") { out in
+                    for item in literalEnum.cases {
+                        out.line("case .\(item.name): \(SwiftTypeResolver.valueExpression(item.literal))")
+                    }
+                }
+            }
+            out.line()
+            let literals = literalEnum.cases.map { ".literal(\(SwiftTypeResolver.valueExpression($0.literal)))" }
+            out.line("public static let validator: PolarisRuntime.Validator = "
+                + (literals.count == 1 ? literals[0] : ".union([\(literals.joined(separator: ", "))])"))
+        }
+    }
+
+    static func render(_ unionEnum: SwiftUnionEnum, into out: inout SwiftText) {
+        out.doc(unionEnum.doc)
+        out.block("public enum \(unionEnum.name): \(conformances(table: unionEnum.table))") { out in
+            if let table = unionEnum.table {
+                out.line("public static let tableName = \(SwiftNaming.stringLiteral(table))")
+                out.line()
+            }
+            for item in unionEnum.cases {
+                out.line("case \(item.name)(\(item.payload.name))")
+            }
+            if unionEnum.table != nil {
+                for (property, type) in [("_id", "PolarisRuntime.Id<\(unionEnum.name)>"), ("_creationTime", "Swift.Double")] {
+                    out.line()
+                    out.block("public var \(property): \(type)") { out in
+                        out.switchBlock("self") { out in
+                            for item in unionEnum.cases { out.line("case .\(item.name)(let value): value.\(property)") }
+                        }
+                    }
+                }
+            }
+            out.line()
+            out.block("public init(convexValue value: PolarisRuntime.Value) throws") { out in
+                for item in unionEnum.cases {
+                    out.block("if let payload = try? \(item.payload.name)(convexValue: value)") { out in
+                        out.line("self = .\(item.name)(payload)")
+                        out.line("return")
+                    }
+                }
+                out.line("throw PolarisRuntime.ValueError.rejected(value, by: Self.validator)")
+            }
+            out.line()
+            out.block("public static func convexValue(of value: \(unionEnum.name)) -> PolarisRuntime.Value") { out in
+                out.switchBlock("value") { out in
+                    for item in unionEnum.cases {
+                        out.line("case .\(item.name)(let payload): \(item.payload.name).convexValue(of: payload)")
+                    }
+                }
+            }
+            out.line()
+            out.line("public static let validator: PolarisRuntime.Validator = .union([")
+            for item in unionEnum.cases { out.line("    \(item.payload.validator),") }
+            out.line("])")
+            for nested in unionEnum.nested {
+                out.line()
+                render(nested, into: &out)
+            }
+        }
+    }
+}
+
+/// A parameter list whose labels are property names and whose internal names
+/// never shadow `self`.
+struct SwiftParameters {
+    let declaration: String
+    let internalNames: [String]
+
+    /// `(property, type, defaults to nil)` for each parameter.
+    init(_ parameters: [(label: String, type: String, isOptional: Bool)]) {
+        var names = NameAllocator(taken: Set(parameters.map(\.label)))
+        var declarations: [String] = []
+        var internalNames: [String] = []
+        for parameter in parameters {
+            let internalName = parameter.label == "`self`" ? names.allocate("self_") : parameter.label
+            let label = internalName == parameter.label ? parameter.label : "\(parameter.label) \(internalName)"
+            declarations.append("\(label): \(parameter.type)\(parameter.isOptional ? " = nil" : "")")
+            internalNames.append(internalName)
+        }
+        self.declaration = declarations.joined(separator: ", ")
+        self.internalNames = internalNames
+    }
+}

@@ -1,0 +1,83 @@
+/// Spelling schema names as Swift identifiers.
+enum SwiftNaming {
+    /// Words that must be escaped with backticks to name a property, a case or a label.
+    static let keywords: Set<String> = [
+        "associatedtype", "class", "deinit", "enum", "extension", "fileprivate", "func", "import", "init",
+        "inout", "internal", "let", "open", "operator", "private", "precedencegroup", "protocol", "public",
+        "rethrows", "static", "struct", "subscript", "typealias", "var", "break", "case", "catch", "continue",
+        "default", "defer", "do", "else", "fallthrough", "for", "guard", "if", "in", "repeat", "return",
+        "throw", "switch", "where", "while", "Any", "as", "await", "false", "is", "nil", "self", "Self",
+        "super", "throws", "true", "try", "Type", "Protocol", "async", "any", "some", "_",
+    ]
+
+    /// Module names that generated code qualifies its references with.
+    static let modules: Set<String> = ["Swift", "Foundation", "PolarisRuntime"]
+
+    /// Type names that a nested generated type may not take.
+    static let reservedTypeNames: Set<String> = modules.union(["Type", "Protocol", "Self", "Any", "Sendable"])
+
+    /// `name`, in backticks when it is a keyword.
+    static func escaped(_ name: String) -> String {
+        keywords.contains(name) ? "`\(name)`" : name
+    }
+
+    /// `past_due` -> `pastDue`, `Free` -> `free`, `1st` -> `_1st`, `a-b` -> `a_b`.
+    static func lowerCamel(_ text: String) -> String {
+        let upper = SwiftNames.upperCamel(identifierCharacters(text))
+        guard let first = upper.first else { return "_" }
+        let name = first.lowercased() + upper.dropFirst()
+        return first.isNumber ? "_" + name : name
+    }
+
+    /// `tool_call` -> `ToolCall`, `1st` -> `_1st`.
+    static func upperCamel(_ text: String) -> String {
+        let name = SwiftNames.upperCamel(identifierCharacters(text))
+        guard let first = name.first else { return "_" }
+        return first.isNumber ? "_" + name : name
+    }
+
+    /// `text` with every character that cannot stand in an identifier made `_`.
+    static func identifierCharacters(_ text: String) -> String {
+        String(text.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") ? $0 : "_" })
+    }
+
+    /// A Swift string literal of `text`.
+    static func stringLiteral(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+                out += "\\u{\(String(scalar.value, radix: 16))}"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}
+
+/// Hands out names in one Swift scope, never the same twice and never one
+/// of the names the scope must not shadow.
+struct NameAllocator {
+    private var taken: Set<String>
+
+    init(taken: Set<String>) {
+        self.taken = taken
+    }
+
+    /// `name`, or `name2`, `name3`... the first one free; taken from now on.
+    mutating func allocate(_ name: String) -> String {
+        var candidate = name
+        var number = 2
+        while taken.contains(candidate) {
+            candidate = "\(name)\(number)"
+            number += 1
+        }
+        taken.insert(candidate)
+        return candidate
+    }
+}

@@ -1,0 +1,189 @@
+/// `<Prefix>Tables.swift`: for each table its description for the store,
+/// `new(...)` to insert, and one range builder per index; then the SQL DDL.
+struct SwiftTablesRenderer {
+    let context: SwiftGenerationContext
+
+    func file() -> String {
+        var out = SwiftText()
+        out.line("import Foundation")
+        out.line("import PolarisRuntime")
+        for table in context.schema.tables {
+            out.line()
+            renderTable(table, into: &out)
+            for index in table.indexes {
+                out.line()
+                renderIndexDefinition(index, of: table, into: &out)
+            }
+        }
+        out.line()
+        renderDatabase(into: &out)
+        out.line()
+        out.versionCheck()
+        return out.text
+    }
+
+    private func renderTable(_ table: Table, into out: inout SwiftText) {
+        let model = table.swiftName
+        guard let declaration = context.declarationsByName[model] else { return }
+        out.block("extension \(model)") { out in
+            out.line("public static let table = PolarisRuntime.TableDescription(")
+            out.line("    name: \(SwiftNaming.stringLiteral(table.name)), documentValidator: Self.validator,")
+            if table.indexes.isEmpty {
+                out.line("    indexes: [])")
+            } else {
+                out.line("    indexes: [")
+                for index in table.indexes {
+                    let fields = index.fields.map(SwiftNaming.stringLiteral).joined(separator: ", ")
+                    out.line("        .init(\(SwiftNaming.stringLiteral(index.name)), [\(fields)]),")
+                }
+                out.line("    ])")
+            }
+            renderInserts(model: model, declaration: declaration, into: &out)
+            for (index, stageName) in zip(table.indexes, stageNames(of: table)) {
+                out.line()
+                renderIndexStages(index, model: model, stageName: stageName, into: &out)
+            }
+        }
+    }
+
+    /// The name of each index's first stage, nested in the model: the
+    /// index's name in UpperCamelCase, unless a nested type has it.
+    private func stageNames(of table: Table) -> [String] {
+        let model = table.swiftName
+        let nested = context.declarationsByName[model]?.nested ?? []
+        var names = NameAllocator(
+            taken: context.resolver.topLevelNames.union(SwiftNaming.reservedTypeNames).union([model])
+                .union(nested.map { $0.qualifiedName.split(separator: ".").last.map(String.init) ?? "" }))
+        return table.indexes.map { names.allocate(SwiftNaming.upperCamel($0.name)) }
+    }
+
+    /// `new(...)`: the fields of a document to insert; one per variant for a table with `variants:`.
+    private func renderInserts(model: String, declaration: SwiftDeclaration, into out: inout SwiftText) {
+        switch declaration {
+        case .structure(let structure):
+            out.line()
+            renderInsert("new", model: model, members: structure.members, into: &out)
+        case .unionEnum(let unionEnum):
+            for item in unionEnum.cases {
+                guard case .structure(let variant)? = context.declarationsByName[item.payload.name] else { continue }
+                out.line()
+                let name = "new" + SwiftNaming.upperCamel(item.name.filter { $0 != "`" })
+                renderInsert(name, model: model, members: variant.members, into: &out)
+            }
+        default: break
+        }
+    }
+
+    private func renderInsert(_ name: String, model: String, members: [SwiftMember], into out: inout SwiftText) {
+        let fields = members.filter { !["_id", "_creationTime"].contains($0.field) }
+        let stored = fields.filter { $0.fixedValue == nil }
+        let parameters = SwiftParameters(stored.map { ($0.property, $0.declaredType, $0.isOptional) })
+        out.line("/// The fields of a new document, for `db.insert(_:)`; absent optional fields may be left out.")
+        out.block("public static func \(name)(\(parameters.declaration)) -> PolarisRuntime.NewDocument<\(model)>") { out in
+            out.line("var object = PolarisRuntime.ObjectEncoder(capacity: \(fields.count))")
+            var internalNames = parameters.internalNames.makeIterator()
+            for member in fields {
+                let field = SwiftNaming.stringLiteral(member.field)
+                if let fixed = member.fixedValue {
+                    out.line("object.set(\(field), value: \(fixed))")
+                } else {
+                    let value = internalNames.next()!
+                    out.line("object.set(\(field), \(member.isOptional ? "ifPresent: " : "")\(value))")
+                }
+            }
+            out.line("return PolarisRuntime.NewDocument(value: object.value)")
+        }
+    }
+
+    /// One struct per stage of the index's range: equalities on a prefix of
+    /// its fields in order, then a lower bound before an upper bound.
+    private func renderIndexStages(_ index: Index, model: String, stageName: String, into out: inout SwiftText) {
+        let keys = index.fields.map { SwiftIndexKey.find($0.split(separator: ".").map(String.init), in: model, context: context) }
+        let labels = index.fields.map { SwiftNaming.escaped(SwiftNaming.lowerCamel($0.split(separator: ".").joined(separator: "_"))) }
+        var inner = NameAllocator(taken: context.resolver.topLevelNames.union(SwiftNaming.reservedTypeNames).union([model, stageName]))
+        let stageNames = [stageName] + index.fields.dropLast().map { "\(model).\(stageName)." + inner.allocate("After" + SwiftNaming.upperCamel($0.split(separator: ".").joined(separator: "_"))) }
+        let upperNames = index.fields.map { "\(model).\(stageName)." + inner.allocate(SwiftNaming.upperCamel($0.split(separator: ".").joined(separator: "_")) + "UpperBound") }
+        let end = "PolarisRuntime.IndexRangeEnd<\(model)>"
+        let stageHeader = ": PolarisRuntime.IndexRange"
+
+        func stageBody(_ position: Int, into out: inout SwiftText) {
+            out.line("public let bounds: PolarisRuntime.IndexBounds")
+            out.line("public init(bounds: PolarisRuntime.IndexBounds) { self.bounds = bounds }")
+            let key = keys[position]
+            let field = SwiftNaming.stringLiteral(index.fields[position])
+            let present = key.isOptional ? "ifPresent: " : ""
+            let parameter = "\(labels[position]) key: \(key.parameterType)"
+            let next = position + 1 < index.fields.count ? stageNames[position + 1] : "PolarisRuntime.CreationTimeRange<\(model)>"
+            out.line("public func eq(\(parameter)) -> \(next) { .init(bounds: self.bounds.eq(\(field), \(present)key)) }")
+            for (method, inclusive) in [("gt", false), ("gte", true)] {
+                out.line("public func \(method)(\(parameter)) -> \(upperNames[position]) { .init(bounds: self.bounds.lower(\(field), \(present)key, inclusive: \(inclusive))) }")
+            }
+            for (method, inclusive) in [("lt", false), ("lte", true)] {
+                out.line("public func \(method)(\(parameter)) -> \(end) { .init(bounds: self.bounds.upper(\(field), \(present)key, inclusive: \(inclusive))) }")
+            }
+        }
+
+        out.line("/// Ranges of the index `\(index.name)`: \((index.fields + ["_creationTime"]).joined(separator: ", ")).")
+        out.block("public struct \(stageName)\(stageHeader)") { out in
+            stageBody(0, into: &out)
+            for position in index.fields.indices {
+                if position > 0 {
+                    out.line()
+                    out.line("/// `\(index.fields[..<position].joined(separator: "`, `"))` fixed: `\(index.fields[position])` is next.")
+                    out.block("public struct \(stageNames[position].split(separator: ".").last!)\(stageHeader)") { out in
+                        stageBody(position, into: &out)
+                    }
+                }
+                out.line()
+                out.line("/// A lower bound on `\(index.fields[position])` set: only an upper bound may follow.")
+                out.block("public struct \(upperNames[position].split(separator: ".").last!)\(stageHeader)") { out in
+                    out.line("public let bounds: PolarisRuntime.IndexBounds")
+                    out.line("public init(bounds: PolarisRuntime.IndexBounds) { self.bounds = bounds }")
+                    let key = keys[position]
+                    let field = SwiftNaming.stringLiteral(index.fields[position])
+                    let present = key.isOptional ? "ifPresent: " : ""
+                    for (method, inclusive) in [("lt", false), ("lte", true)] {
+                        out.line("public func \(method)(\(labels[position]) key: \(key.parameterType)) -> \(end) { .init(bounds: self.bounds.upper(\(field), \(present)key, inclusive: \(inclusive))) }")
+                    }
+                }
+            }
+        }
+    }
+
+    private func renderIndexDefinition(_ index: Index, of table: Table, into out: inout SwiftText) {
+        let model = table.swiftName
+        let position = table.indexes.firstIndex { $0.name == index.name } ?? 0
+        let stage = "\(model).\(stageNames(of: table)[position])"
+        out.block("extension PolarisRuntime.IndexDefinition where Model == \(model), Start == \(stage)") { out in
+            out.line("/// The index `\(index.name)`: \((index.fields + ["_creationTime"]).joined(separator: ", ")).")
+            let name = SwiftNaming.escaped(SwiftNaming.lowerCamel(index.name))
+            out.line("public static var \(name): Self { Self(\(SwiftNaming.stringLiteral(index.name))) }")
+        }
+    }
+
+    /// `PolarisDatabase`: the table descriptions and the DDL for each dialect.
+    private func renderDatabase(into out: inout SwiftText) {
+        out.line("/// The schema's tables as the store sees them, and the SQL that creates them.")
+        out.block("public enum PolarisDatabase") { out in
+            out.line("/// Every table, `_storage` first.")
+            out.line("public static let tables: [PolarisRuntime.TableDescription] = [")
+            out.line("    PolarisRuntime.StoredFile.table,")
+            for table in context.schema.tables { out.line("    \(table.swiftName).table,") }
+            out.line("]")
+            for dialect in SQLDialect.allCases {
+                out.line()
+                out.line("/// The DDL for \(dialect.displayName), as `polaris sql --dialect \(dialect.rawValue)` prints it.")
+                out.line("public static let \(dialect.rawValue)DDL: Swift.String = \(Self.multilineLiteral(SQLGenerator.ddl(for: context.schema, dialect: dialect)))")
+            }
+        }
+    }
+
+    /// A raw multi-line string literal of `text` (its lines indented one level).
+    private static func multilineLiteral(_ text: String) -> String {
+        var delimiter = "#"
+        while text.contains("\"" + delimiter) { delimiter += "#" }
+        let body = text.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+            .map { $0.isEmpty ? "" : "    " + $0 }.joined(separator: "\n")
+        return "\(delimiter)\"\"\"\n\(body)\n    \"\"\"\(delimiter)"
+    }
+}
