@@ -49,5 +49,11 @@ let package = Package(
         .testTarget(name: "PolarisSchemaTests", dependencies: ["PolarisSchema"], exclude: ["Fixtures"]),
         .testTarget(name: "PolarisCLITests", dependencies: ["polaris"]),
         .testTarget(name: "PolarisRuntimeTests", dependencies: ["PolarisRuntime"]),
+        // The reference output for Tests/Reference/everything.yaml, compiled as it is checked in.
+        .target(name: "ReferenceEverything", dependencies: ["PolarisRuntime"], path: "Tests/Reference/Everything"),
+        // Generated code at work: decoding, validation, encoding, queries, registration, client stubs.
+        .testTarget(
+            name: "PolarisGeneratedTests",
+            dependencies: ["PolarisGenerated", "ReferenceEverything", "PolarisRuntime", "PolarisSchema"]),
     ]
 )

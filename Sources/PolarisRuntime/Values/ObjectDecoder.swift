@@ -4,6 +4,8 @@
 public struct ObjectDecoder {
     private let fields: [String: Value]
     private var consulted: [String] = []
+    /// How many of the consulted fields are present.
+    private var found = 0
 
     /// Starts reading `value`, which must be an object.
     public init(_ value: Value) throws {
@@ -18,6 +20,7 @@ public struct ObjectDecoder {
         guard let field = fields[name] else {
             throw ValueError(path: ValuePath(), message: "missing required field '\(name)'")
         }
+        found += 1
         return try ValueError.at(.field(name)) { try T(convexValue: field) }
     }
 
@@ -25,6 +28,7 @@ public struct ObjectDecoder {
     public mutating func optional<T: ConvexValueConvertible>(_ name: String) throws -> T? {
         consulted.append(name)
         guard let field = fields[name] else { return nil }
+        found += 1
         return try ValueError.at(.field(name)) { try T(convexValue: field) }
     }
 
@@ -35,6 +39,7 @@ public struct ObjectDecoder {
         guard let field = fields[name] else {
             throw ValueError(path: ValuePath(), message: "missing required field '\(name)'")
         }
+        found += 1
         try ValueError.at(.field(name)) { try Validator.literal(literal).validate(field) }
     }
 
@@ -43,7 +48,7 @@ public struct ObjectDecoder {
 
     /// Refuses fields that no call above asked for.
     public func finish() throws {
-        guard consulted.count < fields.count else { return }
+        guard found < fields.count else { return }
         let known = Set(consulted)
         if let extra = fields.keys.filter({ !known.contains($0) }).min() {
             throw ValueError(path: ValuePath(), message: "unexpected field '\(extra)'")

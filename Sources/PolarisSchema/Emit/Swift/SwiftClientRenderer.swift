@@ -53,7 +53,7 @@ struct SwiftClientRenderer {
         let key = function.access == .internal ? names.removeFirst() : nil
         var arguments = "PolarisRuntime.Value.object([:])"
         if let structure = signature.arguments {
-            let labels = zip(members, names).map { "\($0.property): \($1)" }.joined(separator: ", ")
+            let labels = zip(members, names).map { "\($0.property.filter { $0 != "`" }): \($1)" }.joined(separator: ", ")
             arguments = "\(structure.qualifiedName).convexValue(of: \(structure.qualifiedName)(\(labels)))"
         }
         if let key { arguments = "PolarisRuntime.InternalKey.adding(\(key), to: \(arguments))" }

@@ -1,0 +1,91 @@
+import Foundation
+import PolarisRuntime
+import ReferenceEverything
+import Testing
+
+/// Values decoded into generated types, validated, and encoded back.
+struct ValueConversionTests {
+    /// A complete `data` document in Convex JSON.
+    static let dataJSON: Swift.String = """
+        {"_id":"d1","_creationTime":1700000000000.0,"blob":{"$bytes":"AAH/"},\
+        "meta":{"name":"n","inner":{"depth":{"$integer":"KgAAAAAAAAA="},"_hidden":[1.5,null]},"tags":["a","b"]},\
+        "lookup":{"pi":3.14},"byId":{"s1":true},"anything":{"nested":[{"$integer":"AQAAAAAAAAA="}]},\
+        "nothing":null,"either":null,"absentOrNull":null,"mixed":{"$integer":"AQAAAAAAAAA="},\
+        "shape":{"kind":"square","side":2.0,"corner":{"x":0.0,"y":1.0}},\
+        "shapes":[{"kind":"circle","radius":1.0}],"color":"dark blue","maybe":null,"ratio":0.5,"flag":true,\
+        "level":2.0,"ref":"s1","payload":{"kind":"text","text":"hi"},"loose":["x"]}
+        """
+
+    @Test func everyTypeFormRoundTripsLosslessly() throws {
+        let value = try Value(convexJSON: Self.dataJSON)
+        let document = try ReferenceEverything.Data(convexValue: value)
+        #expect(document.meta.inner.depth == 42)
+        #expect(document.color == .darkBlue)
+        #expect(document.level == .value_2)
+        #expect(document.mixed == .int64(1))
+        #expect(document.absentOrNull == .some(nil))
+        #expect(document.either == nil)
+        #expect(document.file == nil)
+        guard case .square(let square) = document.shape else { Issue.record("expected a square"); return }
+        #expect(square.corner == Point(x: 0, y: 1))
+        #expect(document.convexValue == value)
+        try ReferenceEverything.Data.validator.validate(value)
+        #expect(try document.convexValue.convexJSON() == value.convexJSON())
+    }
+
+    @Test func absentAndNullStayApart() throws {
+        var fields = try #require(objectFields(Value(convexJSON: Self.dataJSON)))
+        fields["absentOrNull"] = nil
+        let absent = try ReferenceEverything.Data(convexValue: .object(fields))
+        #expect(absent.absentOrNull == nil)
+        #expect(objectFields(absent.convexValue)?["absentOrNull"] == nil)
+        fields["absentOrNull"] = .string("x")
+        let present = try ReferenceEverything.Data(convexValue: .object(fields))
+        #expect(present.absentOrNull == .some("x"))
+        fields["absentOrNull"] = .null
+        #expect(objectFields(try ReferenceEverything.Data(convexValue: .object(fields)).convexValue)?["absentOrNull"] == .null)
+    }
+
+    @Test func codableWritesConvexJSON() throws {
+        let document = try ReferenceEverything.Data(convexValue: Value(convexJSON: Self.dataJSON))
+        let encoded = try JSONEncoder().encode(document)
+        #expect(try JSONDecoder().decode(ReferenceEverything.Data.self, from: encoded) == document)
+        let text = Swift.String(decoding: encoded, as: UTF8.self)
+        #expect(text.contains("\"$integer\""))
+        #expect(text.contains("\"$bytes\""))
+    }
+
+    @Test func discriminatedUnionsReportInsideTheMatchingMember() throws {
+        let bad = try Value(convexJSON: #"{"kind":"square","side":"wide","corner":{"x":0.0,"y":0.0}}"#)
+        for attempt in [{ try Shape.validator.validate(bad) }, { _ = try Shape(convexValue: bad) }] {
+            #expect { try attempt() } throws: { ($0 as? ValueError)?.description == "side: expected number, got string" }
+        }
+        let unknown = try Value(convexJSON: #"{"kind":"hexagon"}"#)
+        #expect { try Shape(convexValue: unknown) } throws: {
+            ($0 as? ValueError)?.description == "(root): expected object | object, got object"
+        }
+    }
+
+    @Test func fixedLiteralsAreCheckedAndWritten() throws {
+        let value = try Value(convexJSON: #"{"_id":"s","_creationTime":1.0,"value":"v","Type":1.0,"default":true,"init":{"$integer":"AQAAAAAAAAA="},"count":{"$integer":"AwAAAAAAAAA="}}"#)
+        let strings = try ReferenceEverything.String(convexValue: value)
+        #expect(strings.convexValue == value)
+        guard case .object(var fields) = value else { return }
+        fields["count"] = .int64(4)
+        #expect { try ReferenceEverything.String(convexValue: .object(fields)) } throws: {
+            ($0 as? ValueError)?.description == "count: expected 3n, got int64"
+        }
+    }
+
+    @Test func variantTablesDecodeEachVariant() throws {
+        let disk = try Failure(convexValue: Value(convexJSON: #"{"_id":"e","_creationTime":2.0,"kind":"disk","path":"/","code":5.0}"#))
+        guard case .disk(let payload) = disk else { Issue.record("expected the disk variant"); return }
+        #expect(payload.path == "/")
+        #expect(disk._id == Id("e"))
+        #expect(disk._creationTime == 2)
+    }
+
+    private func objectFields(_ value: Value) -> [Swift.String: Value]? {
+        if case .object(let fields) = value { fields } else { nil }
+    }
+}
