@@ -6,6 +6,11 @@ public struct IndexBounds: Hashable, Sendable {
     public struct Equality: Hashable, Sendable {
         public var field: String
         public var value: Value?
+
+        public init(field: String, value: Value?) {
+            self.field = field
+            self.value = value
+        }
     }
 
     /// One end of a range on the field after the equalities.
@@ -14,6 +19,12 @@ public struct IndexBounds: Hashable, Sendable {
         public var value: Value?
         /// `gte`/`lte` rather than `gt`/`lt`.
         public var isInclusive: Bool
+
+        public init(field: String, value: Value?, isInclusive: Bool) {
+            self.field = field
+            self.value = value
+            self.isInclusive = isInclusive
+        }
     }
 
     public private(set) var equalities: [Equality] = []

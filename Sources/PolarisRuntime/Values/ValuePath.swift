@@ -35,5 +35,10 @@ public struct ValueError: Error, Hashable, Sendable, CustomStringConvertible {
     public var path: ValuePath
     public var message: String
 
+    public init(path: ValuePath, message: String) {
+        self.path = path
+        self.message = message
+    }
+
     public var description: String { "\(path): \(message)" }
 }

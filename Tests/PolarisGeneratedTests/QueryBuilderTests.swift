@@ -1,0 +1,61 @@
+import PolarisGenerated
+import PolarisRuntime
+import Testing
+
+/// The typed index ranges build exactly the plans Convex would run.
+struct QueryBuilderTests {
+    let database = RecordingDatabase()
+
+    @Test func equalityOnAPrefixThenRangeOnCreationTime() throws {
+        _ = try database.query(File.self)
+            .withIndex(.byProjectParent) { $0.eq(projectId: Id("p1")).eq(parentId: nil).gt(_creationTime: 5) }
+            .order(.descending).collect()
+        let plan = try #require(database.plans.last)
+        #expect(plan.table == "files")
+        #expect(plan.index == "by_project_parent")
+        #expect(plan.order == .descending)
+        #expect(plan.bounds.equalities == [
+            .init(field: "projectId", value: .string("p1")),
+            .init(field: "parentId", value: nil),
+        ])
+        #expect(plan.bounds.lower == .init(field: "_creationTime", value: .float64(5), isInclusive: false))
+        #expect(plan.bounds.upper == nil)
+    }
+
+    @Test func lowerThenUpperBoundOnTheNextField() throws {
+        _ = try database.query(GenerationEvent.self)
+            .withIndex(.byProjectCreatedAt) { $0.eq(projectId: Id("p")).gte(createdAt: 10).lt(createdAt: 20) }
+            .take(3)
+        let plan = try #require(database.plans.last)
+        #expect(plan.bounds.lower == .init(field: "createdAt", value: .float64(10), isInclusive: true))
+        #expect(plan.bounds.upper == .init(field: "createdAt", value: .float64(20), isInclusive: false))
+        #expect(database.limits.last == 3)
+    }
+
+    @Test func builtInIndexesAndTerminals() throws {
+        database.answer = [Project.convexValue(of: Project(_id: Id("p"), _creationTime: 1, name: "n", ownerId: "o", updatedAt: 2))]
+        let found = try database.query(Project.self).withIndex(.byId) { $0.eq(_id: Id("p")) }.unique()
+        #expect(found?.name == "n")
+        #expect(database.plans.last?.index == "by_id")
+        _ = try database.query(Project.self).withIndex(.byCreationTime) { $0.gte(_creationTime: 1).lte(_creationTime: 2) }.first()
+        #expect(database.plans.last?.index == "by_creation_time")
+        #expect(database.limits.last == 1)
+        _ = try database.query(Project.self).collect()
+        #expect(database.plans.last == QueryPlan(table: "projects", index: "by_creation_time"))
+        database.answer += database.answer
+        #expect(throws: QueryError.self) { try database.query(Project.self).withIndex(.byOwner) { $0.eq(ownerId: "o") }.unique() }
+        database.answer = []
+        let page = try database.query(Message.self).withIndex(.byConversation).paginate(PaginationOptions(numItems: 10))
+        #expect(page.continueCursor == "next")
+    }
+
+    @Test func insertTakesTheFieldsWithoutSystemFields() throws {
+        let id = try database.insert(File.new(projectId: Id("p"), name: "a.txt", type: .file, content: "hi", updatedAt: 3))
+        #expect(id == Id<File>("new1"))
+        #expect(database.inserted.first?.table == "files")
+        #expect(database.inserted.first?.fields == .object([
+            "projectId": .string("p"), "name": .string("a.txt"), "type": .string("file"), "content": .string("hi"),
+            "updatedAt": .float64(3),
+        ]))
+    }
+}
