@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+
+/// `polaris sql`: the DDL loads into the real databases, sqlite3 and PostgreSQL.
+struct SQLCommandTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static let schemas = ["schema/polaris.yaml", "Tests/Reference/everything.yaml"]
+
+    private func ddl(_ schema: String, _ dialect: String) throws -> String {
+        let run = try PolarisBinary.run(["sql", schema, "--dialect", dialect], in: Self.root)
+        #expect(run.status == 0)
+        #expect(run.stderr.isEmpty)
+        return run.stdout
+    }
+
+    /// Runs a command with `input` on its standard input.
+    private func shell(_ arguments: [String], input: String) throws -> PolarisBinary.Run {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        let stdin = Pipe(), out = Pipe(), err = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try stdin.fileHandleForWriting.close()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return .init(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                     stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    @Test(arguments: schemas)
+    func sqliteDDLLoadsTwiceAndCreatesEveryTable(schema: String) throws {
+        let sql = try ddl(schema, "sqlite")
+        let run = try shell(["sqlite3", "-bail", ":memory:"], input: sql + sql + ".tables\n")
+        #expect(run.status == 0)
+        #expect(run.stderr.isEmpty)
+        #expect(run.stdout.contains("_storage"))
+        #expect(sql.contains("CREATE INDEX IF NOT EXISTS \"files.by_project_parent\" ON \"files\" (\"projectId\", \"parentId\", \"_creationTime\");")
+            || schema != "schema/polaris.yaml")
+    }
+
+    @Test func sqliteDDLEnforcesRequiredFieldsAndLiteralSets() throws {
+        let sql = try ddl("schema/polaris.yaml", "sqlite")
+        let bad = """
+            INSERT INTO "messages" ("_id", "_creationTime", "conversationId", "projectId", "role", "content")
+            VALUES ('m', 1.0, 'c', 'p', 'robot', 'hi');
+            """
+        let run = try shell(["sqlite3", "-bail", ":memory:"], input: sql + bad)
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("CHECK constraint failed"))
+    }
+
+    @Test(arguments: schemas)
+    func postgresDDLLoadsIntoPostgreSQL(schema: String) throws {
+        let sql = try ddl(schema, "postgres")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("polaris-pg-\(UUID().uuidString)")
+        let start = try shell([Self.root.appendingPathComponent("scripts/postgres").path, "start", folder.path], input: "")
+        try #require(start.status == 0, "scripts/postgres could not start PostgreSQL: \(start.stderr)")
+        defer { _ = try? shell([Self.root.appendingPathComponent("scripts/postgres").path, "stop", folder.path], input: "") }
+        let url = start.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let run = try shell(
+            ["psql", url, "-q", "-v", "ON_ERROR_STOP=1", "-X"],
+            input: "SET client_min_messages = warning;\n" + sql + sql + "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public';\n")
+        #expect(run.status == 0)
+        #expect(run.stderr.isEmpty)
+        #expect(run.stdout.contains(schema == "schema/polaris.yaml" ? " 7" : " 5"))
+    }
+}
