@@ -7,6 +7,8 @@ let package = Package(
         .library(name: "PolarisSchema", targets: ["PolarisSchema"]),
         .library(name: "PolarisRuntime", targets: ["PolarisRuntime"]),
         .executable(name: "polaris", targets: ["polaris"]),
+        .plugin(name: "PolarisGenerator", targets: ["PolarisGenerator"]),
+        .plugin(name: "GeneratePolarisCode", targets: ["GeneratePolarisCode"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -33,6 +35,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Build-tool plugin: a target's polaris.yaml becomes Swift sources at build time.
+        .plugin(name: "PolarisGenerator", capability: .buildTool(), dependencies: ["polaris"]),
+        // Command plugin: refreshes a checked-in folder such as Generated/.
+        .plugin(
+            name: "GeneratePolarisCode",
+            capability: .command(
+                intent: .custom(verb: "generate-polaris-code", description: "Regenerate the checked-in Polaris sources"),
+                permissions: [.writeToPackageDirectory(reason: "writes the generated Swift sources")]),
+            dependencies: ["polaris"]),
         // Release-mode benchmarks that print figures beside their baselines.
         .executableTarget(
             name: "polaris-benchmarks",
