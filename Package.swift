@@ -48,7 +48,7 @@ let package = Package(
         .executableTarget(
             name: "polaris-benchmarks",
             dependencies: [
-                "PolarisSchema", "CLibYAML",
+                "PolarisSchema", "CLibYAML", "PolarisRuntime",
                 .product(name: "Yams", package: "Yams"),
             ],
             path: "Benchmarks/PolarisBenchmarks"

@@ -63,9 +63,12 @@ enum SwiftNaming {
 /// Hands out names in one Swift scope, never the same twice and never one
 /// of the names the scope must not shadow.
 struct NameAllocator {
+    /// Names never to give, shared between scopes (not copied).
+    private let shared: Set<String>
     private var taken: Set<String>
 
-    init(taken: Set<String>) {
+    init(shared: Set<String> = [], taken: Set<String>) {
+        self.shared = shared
         self.taken = taken
     }
 
@@ -73,7 +76,7 @@ struct NameAllocator {
     mutating func allocate(_ name: String) -> String {
         var candidate = name
         var number = 2
-        while taken.contains(candidate) {
+        while taken.contains(candidate) || shared.contains(candidate) {
             candidate = "\(name)\(number)"
             number += 1
         }

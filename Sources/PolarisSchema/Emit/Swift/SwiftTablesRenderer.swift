@@ -10,9 +10,9 @@ struct SwiftTablesRenderer {
         for table in context.schema.tables {
             out.line()
             renderTable(table, into: &out)
-            for index in table.indexes {
+            for (index, stage) in zip(table.indexes, stageNames(of: table)) {
                 out.line()
-                renderIndexDefinition(index, of: table, into: &out)
+                renderIndexDefinition(index, model: table.swiftName, stage: stage, into: &out)
             }
         }
         out.line()
@@ -52,8 +52,8 @@ struct SwiftTablesRenderer {
         let model = table.swiftName
         let nested = context.declarationsByName[model]?.nested ?? []
         var names = NameAllocator(
-            taken: context.resolver.topLevelNames.union(SwiftNaming.reservedTypeNames).union([model])
-                .union(nested.map { $0.qualifiedName.split(separator: ".").last.map(String.init) ?? "" }))
+            shared: context.resolver.unavailableNestedNames,
+            taken: Set([model] + nested.map { $0.qualifiedName.split(separator: ".").last.map(String.init) ?? "" }))
         return table.indexes.map { names.allocate(SwiftNaming.upperCamel($0.name)) }
     }
 
@@ -100,7 +100,7 @@ struct SwiftTablesRenderer {
     private func renderIndexStages(_ index: Index, model: String, stageName: String, into out: inout SwiftText) {
         let keys = index.fields.map { SwiftIndexKey.find($0.split(separator: ".").map(String.init), in: model, context: context) }
         let labels = index.fields.map { SwiftNaming.escaped(SwiftNaming.lowerCamel($0.split(separator: ".").joined(separator: "_"))) }
-        var inner = NameAllocator(taken: context.resolver.topLevelNames.union(SwiftNaming.reservedTypeNames).union([model, stageName]))
+        var inner = NameAllocator(shared: context.resolver.unavailableNestedNames, taken: [model, stageName])
         let stageNames = [stageName] + index.fields.dropLast().map { "\(model).\(stageName)." + inner.allocate("After" + SwiftNaming.upperCamel($0.split(separator: ".").joined(separator: "_"))) }
         let upperNames = index.fields.map { "\(model).\(stageName)." + inner.allocate(SwiftNaming.upperCamel($0.split(separator: ".").joined(separator: "_")) + "UpperBound") }
         let end = "PolarisRuntime.IndexRangeEnd<\(model)>"
@@ -150,11 +150,8 @@ struct SwiftTablesRenderer {
         }
     }
 
-    private func renderIndexDefinition(_ index: Index, of table: Table, into out: inout SwiftText) {
-        let model = table.swiftName
-        let position = table.indexes.firstIndex { $0.name == index.name } ?? 0
-        let stage = "\(model).\(stageNames(of: table)[position])"
-        out.block("extension PolarisRuntime.IndexDefinition where Model == \(model), Start == \(stage)") { out in
+    private func renderIndexDefinition(_ index: Index, model: String, stage: String, into out: inout SwiftText) {
+        out.block("extension PolarisRuntime.IndexDefinition where Model == \(model), Start == \(model).\(stage)") { out in
             out.line("/// The index `\(index.name)`: \((index.fields + ["_creationTime"]).joined(separator: ", ")).")
             let name = SwiftNaming.escaped(SwiftNaming.lowerCamel(index.name))
             out.line("public static var \(name): Self { Self(\(SwiftNaming.stringLiteral(index.name))) }")

@@ -27,6 +27,14 @@ struct SwiftTypeResolver {
     /// Names nested types may not take, because a reference to the
     /// top-level type of that name would find them instead.
     let topLevelNames: Set<String>
+    /// `topLevelNames` and the reserved type names: what no nested type may be called.
+    let unavailableNestedNames: Set<String>
+
+    init(schema: Schema, topLevelNames: Set<String>) {
+        self.schema = schema
+        self.topLevelNames = topLevelNames
+        self.unavailableNestedNames = topLevelNames.union(SwiftNaming.reservedTypeNames)
+    }
 
     /// The Swift type of `doc<table>` (`_storage`: the runtime's `StoredFile`).
     func modelName(_ table: String) -> String {
@@ -38,7 +46,7 @@ struct SwiftTypeResolver {
         let ancestors = qualifiedName.split(separator: ".").map(String.init)
         return SwiftTypeScope(
             qualifiedName: qualifiedName,
-            names: NameAllocator(taken: topLevelNames.union(SwiftNaming.reservedTypeNames).union(ancestors)))
+            names: NameAllocator(shared: unavailableNestedNames, taken: Set(ancestors)))
     }
 
     /// The Swift type of `type`, declaring the types it needs in `scope`;

@@ -1,0 +1,88 @@
+import Foundation
+import PolarisSchema
+
+/// `polaris generate` (check, Swift and SQL emitters) on synthetic schemas
+/// beside libyaml's event parse of the same file.
+func codeGenerationBenchmark(tables: [Int], runs: Int) {
+    for count in tables {
+        let bytes = Array(syntheticSchema(tables: count).utf8)
+        let floor = medianSeconds(runs: runs) { _ = libyamlEventCount(bytes) }
+        let generate = medianSeconds(runs: runs) { _ = generateAll(bytes) }
+        printTable(
+            title: "Code generation: \(count) tables, median of \(runs) runs",
+            baseline: floor,
+            rows: [("libyaml event parse (baseline)", floor), ("polaris generate (check + Swift + SQL)", generate)])
+    }
+}
+
+/// Everything `polaris generate` and `polaris sql` compute, without the disk.
+func generateAll(_ bytes: [UInt8]) -> Int {
+    guard let schema = SchemaCompiler.check(SourceFile(path: "synthetic.yaml", bytes: bytes)).schema else {
+        fatalError("the synthetic schema does not check")
+    }
+    let files = SwiftGenerator.files(for: schema, schemaFileName: "synthetic.yaml")
+    return files.reduce(0) { $0 + $1.contents.utf8.count } + SQLGenerator.ddl(for: schema, dialect: .sqlite).utf8.count
+}
+
+/// `swiftc -c -Onone` on the generated module beside the same number of plain
+/// structs with synthesized Codable (what a hand-written model costs).
+func compileTimeBenchmark(tables: [Int]) throws {
+    let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+    let modules = executable.deletingLastPathComponent().appendingPathComponent("Modules")
+    var previous: (tables: Int, seconds: Double)?
+    for count in tables {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("polaris-compile-\(count)")
+        try? FileManager.default.removeItem(at: folder)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        guard let schema = SchemaCompiler.check(SourceFile(path: "s.yaml", bytes: Array(syntheticSchema(tables: count).utf8))).schema
+        else { fatalError("the synthetic schema does not check") }
+        var generated: [String] = []
+        for file in SwiftGenerator.files(for: schema, schemaFileName: "synthetic.yaml") {
+            let url = folder.appendingPathComponent(file.name)
+            try file.contents.write(to: url, atomically: true, encoding: .utf8)
+            generated.append(url.path)
+        }
+        let plain = folder.appendingPathComponent("Plain.swift")
+        try plainStructs(count).write(to: plain, atomically: true, encoding: .utf8)
+        let baseline = try swiftc([plain.path], modules: modules, folder: folder)
+        let polaris = try swiftc(generated, modules: modules, folder: folder)
+        printTable(
+            title: "Compile time, swiftc -c -Onone -wmo: \(count) tables",
+            baseline: baseline,
+            rows: [("\(count) plain Codable structs (baseline)", baseline), ("generated module (Polaris)", polaris)])
+        if let previous {
+            print(String(format: "  growth %d -> %d tables: %.1fx", previous.tables, count, polaris / previous.seconds))
+        }
+        previous = (count, polaris)
+    }
+}
+
+private func swiftc(_ files: [String], modules: URL, folder: URL) throws -> Double {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["swiftc", "-c", "-Onone", "-wmo", "-swift-version", "6", "-parse-as-library",
+        "-module-name", "Bench", "-I", modules.path, "-o", folder.appendingPathComponent("out.o").path] + files
+    let start = Date()
+    try process.run()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else { fatalError("swiftc failed on \(files.first ?? "")") }
+    return Date().timeIntervalSince(start)
+}
+
+/// The hand-written equivalent of a synthetic table: the same fields, Codable and Hashable.
+private func plainStructs(_ count: Int) -> String {
+    var text = "import Foundation\n"
+    for index in 0..<count {
+        text += """
+            struct Plain\(index): Codable, Hashable, Sendable {
+                struct Place: Codable, Hashable, Sendable { var x: Double; var y: Double }
+                var _id: String; var _creationTime: Double
+                var title: String; var count: Int64; var score: Double?; var done: Bool; var ref: String
+                var tags: [String]; var status: String; var meta: [String: Double]; var kind: String?; var place: Place
+            }
+
+            """
+    }
+    return text
+}
