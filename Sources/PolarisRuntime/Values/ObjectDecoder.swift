@@ -16,35 +16,37 @@ public struct ObjectDecoder {
 
     /// The field `name`, which must be present.
     public mutating func required<T: ConvexValueConvertible>(_ name: String) throws -> T {
-        consulted.append(name)
-        guard let field = fields[name] else {
-            throw ValueError(path: ValuePath(), message: "missing required field '\(name)'")
-        }
-        found += 1
+        let field = try present(name)
         return try ValueError.at(.field(name)) { try T(convexValue: field) }
     }
 
     /// The field `name`, or nil when it is absent.
     public mutating func optional<T: ConvexValueConvertible>(_ name: String) throws -> T? {
-        consulted.append(name)
-        guard let field = fields[name] else { return nil }
-        found += 1
+        guard let field = consult(name) else { return nil }
         return try ValueError.at(.field(name)) { try T(convexValue: field) }
     }
 
     /// Checks that the field `name` holds exactly `literal` (a discriminator
     /// or a field whose type is one literal).
     public mutating func literal(_ name: String, _ literal: Value) throws {
-        consulted.append(name)
-        guard let field = fields[name] else {
-            throw ValueError(path: ValuePath(), message: "missing required field '\(name)'")
-        }
-        found += 1
+        let field = try present(name)
         try ValueError.at(.field(name)) { try Validator.literal(literal).validate(field) }
     }
 
-    /// The raw value of the field `name`, if present, without consulting it (for discriminators).
-    public func peek(_ name: String) -> Value? { fields[name] }
+    /// The field `name` if present, noting that it was asked for.
+    private mutating func consult(_ name: String) -> Value? {
+        consulted.append(name)
+        let field = fields[name]
+        if field != nil { found += 1 }
+        return field
+    }
+
+    private mutating func present(_ name: String) throws -> Value {
+        guard let field = consult(name) else {
+            throw ValueError(path: ValuePath(), message: "missing required field '\(name)'")
+        }
+        return field
+    }
 
     /// Refuses fields that no call above asked for.
     public func finish() throws {

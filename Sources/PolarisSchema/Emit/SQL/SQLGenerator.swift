@@ -15,7 +15,7 @@ public enum SQLGenerator {
             "\(quote("data")) \(SQLColumnType.blob.name(in: dialect)) NOT NULL",
         ], dialect: dialect)
         for table in schema.tables {
-            out += "\n" + createTable(table.name, columns: columns(of: table, schema: schema, dialect: dialect), dialect: dialect)
+            out += "\n" + createTable(SQLNames.identifier(table.name), columns: columns(of: table, schema: schema, dialect: dialect), dialect: dialect)
             for index in table.indexes {
                 out += createIndex(index, of: table, schema: schema, dialect: dialect)
             }
@@ -46,7 +46,7 @@ public enum SQLGenerator {
         let keys = index.fields.map { key($0, of: table, schema: schema, dialect: dialect) } + [quote("_creationTime")]
         let name = quote(SQLNames.identifier("\(table.name).\(index.name)"))
         let ordered = dialect == .postgres ? keys.map { $0 + " NULLS FIRST" } : keys
-        return "CREATE INDEX IF NOT EXISTS \(name) ON \(quote(table.name)) (\(ordered.joined(separator: ", ")));\n"
+        return "CREATE INDEX IF NOT EXISTS \(name) ON \(quote(SQLNames.identifier(table.name))) (\(ordered.joined(separator: ", ")));\n"
     }
 
     /// A column, or for a dotted path an expression into the JSON of its first field.

@@ -24,15 +24,14 @@ struct SwiftClientRenderer {
                 out.line("public var \(property): \(client) { \(client)(transport: self.transport) }")
             }
         }
-        let functions = SwiftFunctionsRenderer(context: context)
-        for (module, _) in modules {
+        for ((module, _), (_, signatures, _)) in zip(modules, context.functionModules) {
             out.line()
             out.line("/// The functions of `\(module.name)`, typed.")
             out.block("public struct \(SwiftGenerator.moduleTypeNames(module.name).client): Swift.Sendable") { out in
                 out.line("public let transport: any PolarisRuntime.PolarisTransport")
                 out.line()
                 out.line("public init(transport: any PolarisRuntime.PolarisTransport) { self.transport = transport }")
-                for signature in functions.signatures(module).signatures {
+                for signature in signatures {
                     out.line()
                     renderCall(signature, into: &out)
                 }
@@ -43,7 +42,7 @@ struct SwiftClientRenderer {
         return out.text
     }
 
-    private func renderCall(_ signature: SwiftFunctionsRenderer.Signature, into out: inout SwiftText) {
+    private func renderCall(_ signature: SwiftFunctionSignature, into out: inout SwiftText) {
         let function = signature.function
         let members = signature.arguments?.members.filter { $0.fixedValue == nil } ?? []
         var parameters = members.map { ($0.property, $0.declaredType, $0.isOptional) }
@@ -62,8 +61,7 @@ struct SwiftClientRenderer {
         let returns = signature.result.map { " -> \($0.name)" } ?? ""
         out.block("public func \(signature.method)(\(list.declaration)) async throws\(returns)") { out in
             if let result = signature.result {
-                let type = result.name.hasSuffix("?") ? "Swift.Optional<\(result.name.dropLast())>" : result.name
-                out.line("try \(type)(convexValue: \(call))")
+                out.line("try \(result.expressionName)(convexValue: \(call))")
             } else {
                 out.line("_ = try \(call)")
             }

@@ -4,6 +4,11 @@ struct SwiftTypeRef: Hashable {
     var name: String
     var validator: String
 
+    /// The name as it can stand before `.member` in an expression (`T?` cannot).
+    var expressionName: String {
+        name.hasSuffix("?") ? "Swift.Optional<\(name.dropLast())>" : name
+    }
+
     /// This type, or null (`T?`).
     var nullable: SwiftTypeRef {
         SwiftTypeRef(name: name + "?", validator: ".union([\(validator), .null])")
@@ -21,11 +26,25 @@ struct SwiftMember {
     var isOptional: Bool
     var doc: String?
     /// A required field whose type is one literal: no stored property, its
-    /// value (a Swift `Value` expression) is checked on decode and written on encode.
-    var fixedValue: String?
+    /// value is checked on decode and written on encode.
+    var fixed: LiteralValue? = nil
 
     /// The property's declared type: absent is nil.
     var declaredType: String { isOptional ? type.name + "?" : type.name }
+
+    /// The fixed literal as a Swift `Value` expression.
+    var fixedValue: String? { fixed.map(SwiftTypeResolver.valueExpression) }
+
+    /// The Swift type of the fixed literal's value.
+    var fixedType: String? {
+        switch fixed {
+        case .string?: "Swift.String"
+        case .number?: "Swift.Double"
+        case .int64?: "Swift.Int64"
+        case .boolean?: "Swift.Bool"
+        case nil: nil
+        }
+    }
 }
 
 /// A struct: a table's model, a named object type, an object nested in a field.

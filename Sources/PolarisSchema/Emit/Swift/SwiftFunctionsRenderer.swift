@@ -3,54 +3,12 @@
 struct SwiftFunctionsRenderer {
     let context: SwiftGenerationContext
 
-    /// A function as the generated code sees it.
-    struct Signature {
-        let function: Function
-        /// The arguments' struct; nil when the handler gets none.
-        let arguments: SwiftStruct?
-        /// nil when the function returns nothing (`null`).
-        let result: SwiftTypeRef?
-        let method: String
-
-        var contextType: String {
-            function.kind == .query ? "PolarisRuntime.QueryContext" : "PolarisRuntime.MutationContext"
-        }
-
-        var argumentsValidator: String { arguments.map { "\($0.qualifiedName).validator" } ?? ".object([])" }
-    }
-
-    /// The signatures of a module's functions, with the types they declare in its namespace.
-    func signatures(_ module: FunctionModule) -> (signatures: [Signature], declarations: [SwiftDeclaration]) {
-        let namespace = SwiftGenerator.moduleTypeNames(module.name).functions
-        var scope = context.resolver.scope(inside: namespace)
-        var signatures: [Signature] = []
-        for function in module.functions {
-            let fields = function.arguments.filter { !(function.access == .internal && $0.name == "internalKey") }
-            var arguments: SwiftStruct?
-            if !fields.isEmpty {
-                let name = scope.allocate(SwiftNaming.upperCamel(function.name) + "Args")
-                let structure = context.resolver.structure(
-                    name: name, qualifiedName: scope.qualify(name), doc: "The arguments of `\(function.path)`.",
-                    fields: fields)
-                scope.declarations.append(.structure(structure))
-                arguments = structure
-            }
-            let result = function.returns == .null
-                ? nil : context.resolver.reference(
-                    function.returns, hint: SwiftNaming.upperCamel(function.name) + "Result", in: &scope)
-            signatures.append(Signature(
-                function: function, arguments: arguments, result: result, method: SwiftNaming.escaped(function.name)))
-        }
-        return (signatures, scope.declarations)
-    }
-
     func file() -> String {
         var out = SwiftText()
         out.line("import Foundation")
         out.line("import PolarisRuntime")
-        for module in context.schema.modules {
+        for (module, signatures, declarations) in context.functionModules {
             let names = SwiftGenerator.moduleTypeNames(module.name)
-            let (signatures, declarations) = signatures(module)
             out.line()
             out.line("/// The argument and result types of the functions of `\(module.name)`.")
             out.block("public enum \(names.functions)") { out in
@@ -85,7 +43,7 @@ struct SwiftFunctionsRenderer {
         return out.text
     }
 
-    private func handlerParameters(_ signature: Signature) -> String {
+    private func handlerParameters(_ signature: SwiftFunctionSignature) -> String {
         var parameters = ["_ context: \(signature.contextType)"]
         switch signature.function.access {
         case .user: parameters.append("identity: PolarisRuntime.Identity")
@@ -96,7 +54,7 @@ struct SwiftFunctionsRenderer {
         return parameters.joined(separator: ", ")
     }
 
-    private func renderRegistration(_ signature: Signature, into out: inout SwiftText) {
+    private func renderRegistration(_ signature: SwiftFunctionSignature, into out: inout SwiftText) {
         let function = signature.function
         let kind = function.kind == .query ? "query" : "mutation"
         var call = ["context"]
@@ -111,8 +69,7 @@ struct SwiftFunctionsRenderer {
             "registry.\(kind)(\(SwiftNaming.stringLiteral(function.path)), access: .\(function.access.rawValue), "
                 + "arguments: \(signature.argumentsValidator), returns: \(signature.result?.validator ?? ".null")) { context, arguments in")
         if let result = signature.result {
-            let type = result.name.hasSuffix("?") ? "Swift.Optional<\(result.name.dropLast())>" : result.name
-            out.line("    \(type).convexValue(of: \(invocation))")
+            out.line("    \(result.expressionName).convexValue(of: \(invocation))")
         } else {
             out.line("    \(invocation)")
             out.line("    return .null")

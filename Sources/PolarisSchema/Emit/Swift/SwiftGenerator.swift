@@ -5,16 +5,15 @@ public enum SwiftGenerator {
     /// (`polaris.yaml` gives `PolarisModels.swift`, `PolarisTables.swift`,
     /// `PolarisFunctions.swift`, `PolarisClient.swift`).
     public static func files(for schema: Schema, schemaFileName: String) -> [GeneratedFile] {
-        let prefix = fileNamePrefix(schemaFileName)
         let context = SwiftGenerationContext(schema: schema)
         let header = SwiftText.header(schemaName: schemaFileName)
-        return [
-            GeneratedFile(name: prefix + "Models.swift", contents: header + context.modelsFile()),
-            GeneratedFile(name: prefix + "Tables.swift", contents: header + SwiftTablesRenderer(context: context).file()),
-            GeneratedFile(
-                name: prefix + "Functions.swift", contents: header + SwiftFunctionsRenderer(context: context).file()),
-            GeneratedFile(name: prefix + "Client.swift", contents: header + SwiftClientRenderer(context: context).file()),
+        let contents = [
+            context.modelsFile(), SwiftTablesRenderer(context: context).file(),
+            SwiftFunctionsRenderer(context: context).file(), SwiftClientRenderer(context: context).file(),
         ]
+        return zip(fileNames(schemaFileName: schemaFileName), contents).map {
+            GeneratedFile(name: $0, contents: header + $1)
+        }
     }
 
     /// The names `files(for:schemaFileName:)` gives, known before the schema is read.
@@ -58,6 +57,9 @@ struct SwiftGenerationContext {
     let declarations: [SwiftDeclaration]
     /// Every declaration by its qualified name, nested ones included.
     let declarationsByName: [String: SwiftDeclaration]
+    /// Each module's function signatures and the types they declare, resolved once
+    /// for the functions file and the client file.
+    let functionModules: [(module: FunctionModule, signatures: [SwiftFunctionSignature], declarations: [SwiftDeclaration])]
 
     init(schema: Schema) {
         self.schema = schema
@@ -92,6 +94,10 @@ struct SwiftGenerationContext {
         }
         declarations.forEach(index)
         declarationsByName = byName
+        functionModules = schema.modules.map { module in
+            let resolved = resolver.signatures(module)
+            return (module, resolved.signatures, resolved.declarations)
+        }
     }
 
     private static func declaration(
@@ -138,8 +144,6 @@ struct SwiftGenerationContext {
         return out.text
     }
 
-    /// The Swift name of `table`'s model.
-    func modelName(_ table: Table) -> String { table.swiftName }
 }
 
 extension SwiftDeclaration {

@@ -46,14 +46,3 @@ struct SwiftIndexKey {
         }
     }
 }
-
-extension SwiftMember {
-    /// The Swift type of a fixed literal's value.
-    var fixedType: String? {
-        guard let fixedValue else { return nil }
-        if fixedValue.hasPrefix(".string") { return "Swift.String" }
-        if fixedValue.hasPrefix(".float64") { return "Swift.Double" }
-        if fixedValue.hasPrefix(".int64") { return "Swift.Int64" }
-        return "Swift.Bool"
-    }
-}

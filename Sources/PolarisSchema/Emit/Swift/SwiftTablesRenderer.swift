@@ -8,9 +8,10 @@ struct SwiftTablesRenderer {
         out.line("import Foundation")
         out.line("import PolarisRuntime")
         for table in context.schema.tables {
+            let stages = stageNames(of: table)
             out.line()
-            renderTable(table, into: &out)
-            for (index, stage) in zip(table.indexes, stageNames(of: table)) {
+            renderTable(table, stages: stages, into: &out)
+            for (index, stage) in zip(table.indexes, stages) {
                 out.line()
                 renderIndexDefinition(index, model: table.swiftName, stage: stage, into: &out)
             }
@@ -22,7 +23,7 @@ struct SwiftTablesRenderer {
         return out.text
     }
 
-    private func renderTable(_ table: Table, into out: inout SwiftText) {
+    private func renderTable(_ table: Table, stages: [String], into out: inout SwiftText) {
         let model = table.swiftName
         guard let declaration = context.declarationsByName[model] else { return }
         out.block("extension \(model)") { out in
@@ -39,7 +40,7 @@ struct SwiftTablesRenderer {
                 out.line("    ])")
             }
             renderInserts(model: model, declaration: declaration, into: &out)
-            for (index, stageName) in zip(table.indexes, stageNames(of: table)) {
+            for (index, stageName) in zip(table.indexes, stages) {
                 out.line()
                 renderIndexStages(index, model: model, stageName: stageName, into: &out)
             }
@@ -98,25 +99,30 @@ struct SwiftTablesRenderer {
     /// One struct per stage of the index's range: equalities on a prefix of
     /// its fields in order, then a lower bound before an upper bound.
     private func renderIndexStages(_ index: Index, model: String, stageName: String, into out: inout SwiftText) {
-        let keys = index.fields.map { SwiftIndexKey.find($0.split(separator: ".").map(String.init), in: model, context: context) }
-        let labels = index.fields.map { SwiftNaming.escaped(SwiftNaming.lowerCamel($0.split(separator: ".").joined(separator: "_"))) }
+        let paths = index.fields.map { $0.split(separator: ".").map(String.init) }
+        let keys = paths.map { SwiftIndexKey.find($0, in: model, context: context) }
+        let words = paths.map { $0.joined(separator: "_") }
+        let labels = words.map { SwiftNaming.escaped(SwiftNaming.lowerCamel($0)) }
         var inner = NameAllocator(shared: context.resolver.unavailableNestedNames, taken: [model, stageName])
-        let stageNames = [stageName] + index.fields.dropLast().map { "\(model).\(stageName)." + inner.allocate("After" + SwiftNaming.upperCamel($0.split(separator: ".").joined(separator: "_"))) }
-        let upperNames = index.fields.map { "\(model).\(stageName)." + inner.allocate(SwiftNaming.upperCamel($0.split(separator: ".").joined(separator: "_")) + "UpperBound") }
+        let stageNames = [stageName] + words.dropLast().map { "\(model).\(stageName)." + inner.allocate("After" + SwiftNaming.upperCamel($0)) }
+        let upperNames = words.map { "\(model).\(stageName)." + inner.allocate(SwiftNaming.upperCamel($0) + "UpperBound") }
         let end = "PolarisRuntime.IndexRangeEnd<\(model)>"
         let stageHeader = ": PolarisRuntime.IndexRange"
 
-        func stageBody(_ position: Int, into out: inout SwiftText) {
+        /// The stored bounds, and the methods on the field at `position`:
+        /// `bounds` (`eq`, `gt`, `gte`, `lt`, `lte`), or only `lt` and `lte` after a lower bound.
+        func stageBody(_ position: Int, upperOnly: Bool, into out: inout SwiftText) {
             out.line("public let bounds: PolarisRuntime.IndexBounds")
             out.line("public init(bounds: PolarisRuntime.IndexBounds) { self.bounds = bounds }")
-            let key = keys[position]
             let field = SwiftNaming.stringLiteral(index.fields[position])
-            let present = key.isOptional ? "ifPresent: " : ""
-            let parameter = "\(labels[position]) key: \(key.parameterType)"
-            let next = position + 1 < index.fields.count ? stageNames[position + 1] : "PolarisRuntime.CreationTimeRange<\(model)>"
-            out.line("public func eq(\(parameter)) -> \(next) { .init(bounds: self.bounds.eq(\(field), \(present)key)) }")
-            for (method, inclusive) in [("gt", false), ("gte", true)] {
-                out.line("public func \(method)(\(parameter)) -> \(upperNames[position]) { .init(bounds: self.bounds.lower(\(field), \(present)key, inclusive: \(inclusive))) }")
+            let present = keys[position].isOptional ? "ifPresent: " : ""
+            let parameter = "\(labels[position]) key: \(keys[position].parameterType)"
+            if !upperOnly {
+                let next = position + 1 < index.fields.count ? stageNames[position + 1] : "PolarisRuntime.CreationTimeRange<\(model)>"
+                out.line("public func eq(\(parameter)) -> \(next) { .init(bounds: self.bounds.eq(\(field), \(present)key)) }")
+                for (method, inclusive) in [("gt", false), ("gte", true)] {
+                    out.line("public func \(method)(\(parameter)) -> \(upperNames[position]) { .init(bounds: self.bounds.lower(\(field), \(present)key, inclusive: \(inclusive))) }")
+                }
             }
             for (method, inclusive) in [("lt", false), ("lte", true)] {
                 out.line("public func \(method)(\(parameter)) -> \(end) { .init(bounds: self.bounds.upper(\(field), \(present)key, inclusive: \(inclusive))) }")
@@ -125,26 +131,19 @@ struct SwiftTablesRenderer {
 
         out.line("/// Ranges of the index `\(index.name)`: \((index.fields + ["_creationTime"]).joined(separator: ", ")).")
         out.block("public struct \(stageName)\(stageHeader)") { out in
-            stageBody(0, into: &out)
+            stageBody(0, upperOnly: false, into: &out)
             for position in index.fields.indices {
                 if position > 0 {
                     out.line()
                     out.line("/// `\(index.fields[..<position].joined(separator: "`, `"))` fixed: `\(index.fields[position])` is next.")
                     out.block("public struct \(stageNames[position].split(separator: ".").last!)\(stageHeader)") { out in
-                        stageBody(position, into: &out)
+                        stageBody(position, upperOnly: false, into: &out)
                     }
                 }
                 out.line()
                 out.line("/// A lower bound on `\(index.fields[position])` set: only an upper bound may follow.")
                 out.block("public struct \(upperNames[position].split(separator: ".").last!)\(stageHeader)") { out in
-                    out.line("public let bounds: PolarisRuntime.IndexBounds")
-                    out.line("public init(bounds: PolarisRuntime.IndexBounds) { self.bounds = bounds }")
-                    let key = keys[position]
-                    let field = SwiftNaming.stringLiteral(index.fields[position])
-                    let present = key.isOptional ? "ifPresent: " : ""
-                    for (method, inclusive) in [("lt", false), ("lte", true)] {
-                        out.line("public func \(method)(\(labels[position]) key: \(key.parameterType)) -> \(end) { .init(bounds: self.bounds.upper(\(field), \(present)key, inclusive: \(inclusive))) }")
-                    }
+                    stageBody(position, upperOnly: true, into: &out)
                 }
             }
         }

@@ -116,14 +116,13 @@ struct SwiftTypeResolver {
         return fields.map { field in
             let clashes = topLevelNames.contains(field.name) || SwiftNaming.modules.contains(field.name)
             let property = properties.allocate(clashes ? field.name + "_" : field.name)
-            var fixedValue: String?
-            if !field.isOptional, case .literal(let literal) = field.type { fixedValue = Self.valueExpression(literal) }
-            let type = fixedValue == nil
-                ? reference(field.type, hint: SwiftNaming.upperCamel(field.name), doc: nil, in: &scope)
-                : SwiftTypeRef(name: "", validator: ".literal(\(fixedValue!))")
+            var fixed: LiteralValue?
+            if !field.isOptional, case .literal(let literal) = field.type { fixed = literal }
+            let type = fixed.map { SwiftTypeRef(name: "", validator: ".literal(\(Self.valueExpression($0)))") }
+                ?? reference(field.type, hint: SwiftNaming.upperCamel(field.name), in: &scope)
             return SwiftMember(
                 field: field.name, property: SwiftNaming.escaped(property), type: type, isOptional: field.isOptional,
-                doc: field.doc, fixedValue: fixedValue)
+                doc: field.doc, fixed: fixed)
         }
     }
 
@@ -150,11 +149,11 @@ struct SwiftTypeResolver {
                 field: "_id", property: "_id",
                 type: SwiftTypeRef(
                     name: "PolarisRuntime.Id<\(model)>", validator: ".id(table: \(SwiftNaming.stringLiteral(table)))"),
-                isOptional: false, doc: "The document's ID.", fixedValue: nil),
+                isOptional: false, doc: "The document's ID."),
             SwiftMember(
                 field: "_creationTime", property: "_creationTime",
                 type: SwiftTypeRef(name: "Swift.Double", validator: ".number"), isOptional: false,
-                doc: "When the document was inserted, in milliseconds since the epoch.", fixedValue: nil),
+                doc: "When the document was inserted, in milliseconds since the epoch."),
         ]
     }
 
@@ -162,16 +161,12 @@ struct SwiftTypeResolver {
     private func declareUnion(
         _ members: [SchemaType], nullable: Bool, hint: String, doc: String?, in scope: inout SwiftTypeScope
     ) -> SwiftTypeRef {
+        guard !members.isEmpty else { return SwiftTypeRef(name: "PolarisRuntime.Null", validator: ".null") }
         let reference: SwiftTypeRef
-        if members.isEmpty {
-            reference = SwiftTypeRef(name: "PolarisRuntime.Null", validator: ".null")
-            return reference
-        } else if members.count == 1, case .literal = members[0] {
+        if members.allSatisfy({ if case .literal = $0 { true } else { false } }) {
             reference = declareLiteralEnum(members, hint: hint, doc: doc, in: &scope)
         } else if members.count == 1 {
             reference = self.reference(members[0], hint: hint, doc: doc, in: &scope)
-        } else if members.allSatisfy({ if case .literal = $0 { true } else { false } }) {
-            reference = declareLiteralEnum(members, hint: hint, doc: doc, in: &scope)
         } else {
             let name = scope.allocate(hint)
             let declaration = unionEnum(name: name, qualifiedName: scope.qualify(name), doc: doc, members: members)
@@ -190,8 +185,11 @@ struct SwiftTypeResolver {
         return SwiftTypeRef(name: declaration.qualifiedName, validator: "\(declaration.qualifiedName).validator")
     }
 
+    /// Names an enum case may not take.
+    private static let unavailableCaseNames: Set<String> = ["init", "self", "Type", "Protocol", "Self", "validator"]
+
     func literalEnum(name: String, qualifiedName: String, doc: String?, members: [SchemaType]) -> SwiftLiteralEnum {
-        var cases = NameAllocator(taken: ["init", "self", "Type", "Protocol", "Self", "validator"])
+        var cases = NameAllocator(taken: Self.unavailableCaseNames)
         let literals: [LiteralValue] = members.compactMap { if case .literal(let value) = $0 { value } else { nil } }
         return SwiftLiteralEnum(
             name: name, qualifiedName: qualifiedName, doc: doc,
@@ -204,7 +202,7 @@ struct SwiftTypeResolver {
         -> SwiftUnionEnum
     {
         var inner = scope(inside: qualifiedName)
-        var caseNames = NameAllocator(taken: ["init", "self", "Type", "Protocol", "Self", "validator"])
+        var caseNames = NameAllocator(taken: Self.unavailableCaseNames)
         let discriminator = discriminatorField(members)
         var cases: [SwiftUnionEnum.Case] = []
         for (position, member) in members.enumerated() {
