@@ -27,52 +27,20 @@ extension User {
     }
 
     /// Ranges of the index `by_stack_user`: stackUserId, _creationTime.
-    public struct ByStackUser: PolarisRuntime.IndexRange {
-        public let bounds: PolarisRuntime.IndexBounds
-        public init(bounds: PolarisRuntime.IndexBounds) { self.bounds = bounds }
-        public func eq(stackUserId key: Swift.String) -> PolarisRuntime.CreationTimeRange<User> { .init(bounds: self.bounds.eq("stackUserId", key)) }
-        public func gt(stackUserId key: Swift.String) -> User.ByStackUser.StackUserIdUpperBound { .init(bounds: self.bounds.lower("stackUserId", key, inclusive: false)) }
-        public func gte(stackUserId key: Swift.String) -> User.ByStackUser.StackUserIdUpperBound { .init(bounds: self.bounds.lower("stackUserId", key, inclusive: true)) }
-        public func lt(stackUserId key: Swift.String) -> PolarisRuntime.IndexRangeEnd<User> { .init(bounds: self.bounds.upper("stackUserId", key, inclusive: false)) }
-        public func lte(stackUserId key: Swift.String) -> PolarisRuntime.IndexRangeEnd<User> { .init(bounds: self.bounds.upper("stackUserId", key, inclusive: true)) }
-
-        /// A lower bound on `stackUserId` set: only an upper bound may follow.
-        public struct StackUserIdUpperBound: PolarisRuntime.IndexRange {
-            public let bounds: PolarisRuntime.IndexBounds
-            public init(bounds: PolarisRuntime.IndexBounds) { self.bounds = bounds }
-            public func lt(stackUserId key: Swift.String) -> PolarisRuntime.IndexRangeEnd<User> { .init(bounds: self.bounds.upper("stackUserId", key, inclusive: false)) }
-            public func lte(stackUserId key: Swift.String) -> PolarisRuntime.IndexRangeEnd<User> { .init(bounds: self.bounds.upper("stackUserId", key, inclusive: true)) }
-        }
-    }
+    public typealias ByStackUser = PolarisRuntime.IndexStage<User, PolarisRuntime.IndexKey<Swift.String>, PolarisRuntime.CreationTimeRange<User>>
 
     /// Ranges of the index `by_autumn_customer`: autumnCustomerId, _creationTime.
-    public struct ByAutumnCustomer: PolarisRuntime.IndexRange {
-        public let bounds: PolarisRuntime.IndexBounds
-        public init(bounds: PolarisRuntime.IndexBounds) { self.bounds = bounds }
-        public func eq(autumnCustomerId key: Swift.String?) -> PolarisRuntime.CreationTimeRange<User> { .init(bounds: self.bounds.eq("autumnCustomerId", ifPresent: key)) }
-        public func gt(autumnCustomerId key: Swift.String?) -> User.ByAutumnCustomer.AutumnCustomerIdUpperBound { .init(bounds: self.bounds.lower("autumnCustomerId", ifPresent: key, inclusive: false)) }
-        public func gte(autumnCustomerId key: Swift.String?) -> User.ByAutumnCustomer.AutumnCustomerIdUpperBound { .init(bounds: self.bounds.lower("autumnCustomerId", ifPresent: key, inclusive: true)) }
-        public func lt(autumnCustomerId key: Swift.String?) -> PolarisRuntime.IndexRangeEnd<User> { .init(bounds: self.bounds.upper("autumnCustomerId", ifPresent: key, inclusive: false)) }
-        public func lte(autumnCustomerId key: Swift.String?) -> PolarisRuntime.IndexRangeEnd<User> { .init(bounds: self.bounds.upper("autumnCustomerId", ifPresent: key, inclusive: true)) }
-
-        /// A lower bound on `autumnCustomerId` set: only an upper bound may follow.
-        public struct AutumnCustomerIdUpperBound: PolarisRuntime.IndexRange {
-            public let bounds: PolarisRuntime.IndexBounds
-            public init(bounds: PolarisRuntime.IndexBounds) { self.bounds = bounds }
-            public func lt(autumnCustomerId key: Swift.String?) -> PolarisRuntime.IndexRangeEnd<User> { .init(bounds: self.bounds.upper("autumnCustomerId", ifPresent: key, inclusive: false)) }
-            public func lte(autumnCustomerId key: Swift.String?) -> PolarisRuntime.IndexRangeEnd<User> { .init(bounds: self.bounds.upper("autumnCustomerId", ifPresent: key, inclusive: true)) }
-        }
-    }
+    public typealias ByAutumnCustomer = PolarisRuntime.IndexStage<User, PolarisRuntime.OptionalIndexKey<Swift.String>, PolarisRuntime.CreationTimeRange<User>>
 }
 
 extension PolarisRuntime.IndexDefinition where Model == User, Start == User.ByStackUser {
     /// The index `by_stack_user`: stackUserId, _creationTime.
-    public static var byStackUser: Self { Self("by_stack_user") }
+    public static var byStackUser: Self { Self("by_stack_user", fields: ["stackUserId", "_creationTime"]) }
 }
 
 extension PolarisRuntime.IndexDefinition where Model == User, Start == User.ByAutumnCustomer {
     /// The index `by_autumn_customer`: autumnCustomerId, _creationTime.
-    public static var byAutumnCustomer: Self { Self("by_autumn_customer") }
+    public static var byAutumnCustomer: Self { Self("by_autumn_customer", fields: ["autumnCustomerId", "_creationTime"]) }
 }
 
 extension Project {
@@ -97,52 +65,20 @@ extension Project {
     }
 
     /// Ranges of the index `by_owner`: ownerId, _creationTime.
-    public struct ByOwner: PolarisRuntime.IndexRange {
-        public let bounds: PolarisRuntime.IndexBounds
-        public init(bounds: PolarisRuntime.IndexBounds) { self.bounds = bounds }
-        public func eq(ownerId key: Swift.String) -> PolarisRuntime.CreationTimeRange<Project> { .init(bounds: self.bounds.eq("ownerId", key)) }
-        public func gt(ownerId key: Swift.String) -> Project.ByOwner.OwnerIdUpperBound { .init(bounds: self.bounds.lower("ownerId", key, inclusive: false)) }
-        public func gte(ownerId key: Swift.String) -> Project.ByOwner.OwnerIdUpperBound { .init(bounds: self.bounds.lower("ownerId", key, inclusive: true)) }
-        public func lt(ownerId key: Swift.String) -> PolarisRuntime.IndexRangeEnd<Project> { .init(bounds: self.bounds.upper("ownerId", key, inclusive: false)) }
-        public func lte(ownerId key: Swift.String) -> PolarisRuntime.IndexRangeEnd<Project> { .init(bounds: self.bounds.upper("ownerId", key, inclusive: true)) }
-
-        /// A lower bound on `ownerId` set: only an upper bound may follow.
-        public struct OwnerIdUpperBound: PolarisRuntime.IndexRange {
-            public let bounds: PolarisRuntime.IndexBounds
-            public init(bounds: PolarisRuntime.IndexBounds) { self.bounds = bounds }
-            public func lt(ownerId key: Swift.String) -> PolarisRuntime.IndexRangeEnd<Project> { .init(bounds: self.bounds.upper("ownerId", key, inclusive: false)) }
-            public func lte(ownerId key: Swift.String) -> PolarisRuntime.IndexRangeEnd<Project> { .init(bounds: self.bounds.upper("ownerId", key, inclusive: true)) }
-        }
-    }
+    public typealias ByOwner = PolarisRuntime.IndexStage<Project, PolarisRuntime.IndexKey<Swift.String>, PolarisRuntime.CreationTimeRange<Project>>
 
     /// Ranges of the index `by_user`: userId, _creationTime.
-    public struct ByUser: PolarisRuntime.IndexRange {
-        public let bounds: PolarisRuntime.IndexBounds
-        public init(bounds: PolarisRuntime.IndexBounds) { self.bounds = bounds }
-        public func eq(userId key: PolarisRuntime.Id<User>?) -> PolarisRuntime.CreationTimeRange<Project> { .init(bounds: self.bounds.eq("userId", ifPresent: key)) }
-        public func gt(userId key: PolarisRuntime.Id<User>?) -> Project.ByUser.UserIdUpperBound { .init(bounds: self.bounds.lower("userId", ifPresent: key, inclusive: false)) }
-        public func gte(userId key: PolarisRuntime.Id<User>?) -> Project.ByUser.UserIdUpperBound { .init(bounds: self.bounds.lower("userId", ifPresent: key, inclusive: true)) }
-        public func lt(userId key: PolarisRuntime.Id<User>?) -> PolarisRuntime.IndexRangeEnd<Project> { .init(bounds: self.bounds.upper("userId", ifPresent: key, inclusive: false)) }
-        public func lte(userId key: PolarisRuntime.Id<User>?) -> PolarisRuntime.IndexRangeEnd<Project> { .init(bounds: self.bounds.upper("userId", ifPresent: key, inclusive: true)) }
-
-        /// A lower bound on `userId` set: only an upper bound may follow.
-        public struct UserIdUpperBound: PolarisRuntime.IndexRange {
-            public let bounds: PolarisRuntime.IndexBounds
-            public init(bounds: PolarisRuntime.IndexBounds) { self.bounds = bounds }
-            public func lt(userId key: PolarisRuntime.Id<User>?) -> PolarisRuntime.IndexRangeEnd<Project> { .init(bounds: self.bounds.upper("userId", ifPresent: key, inclusive: false)) }
-            public func lte(userId key: PolarisRuntime.Id<User>?) -> PolarisRuntime.IndexRangeEnd<Project> { .init(bounds: self.bounds.upper("userId", ifPresent: key, inclusive: true)) }
-        }
-    }
+    public typealias ByUser = PolarisRuntime.IndexStage<Project, PolarisRuntime.OptionalIndexKey<PolarisRuntime.Id<User>>, PolarisRuntime.CreationTimeRange<Project>>
 }
 
 extension PolarisRuntime.IndexDefinition where Model == Project, Start == Project.ByOwner {
     /// The index `by_owner`: ownerId, _creationTime.
-    public static var byOwner: Self { Self("by_owner") }
+    public static var byOwner: Self { Self("by_owner", fields: ["ownerId", "_creationTime"]) }
 }
 
 extension PolarisRuntime.IndexDefinition where Model == Project, Start == Project.ByUser {
     /// The index `by_user`: userId, _creationTime.
-    public static var byUser: Self { Self("by_user") }
+    public static var byUser: Self { Self("by_user", fields: ["userId", "_creationTime"]) }
 }
 
 extension File {
@@ -168,95 +104,28 @@ extension File {
     }
 
     /// Ranges of the index `by_project`: projectId, _creationTime.
-    public struct ByProject: PolarisRuntime.IndexRange {
-        public let bounds: PolarisRuntime.IndexBounds
-        public init(bounds: PolarisRuntime.IndexBounds) { self.bounds = bounds }
-        public func eq(projectId key: PolarisRuntime.Id<Project>) -> PolarisRuntime.CreationTimeRange<File> { .init(bounds: self.bounds.eq("projectId", key)) }
-        public func gt(projectId key: PolarisRuntime.Id<Project>) -> File.ByProject.ProjectIdUpperBound { .init(bounds: self.bounds.lower("projectId", key, inclusive: false)) }
-        public func gte(projectId key: PolarisRuntime.Id<Project>) -> File.ByProject.ProjectIdUpperBound { .init(bounds: self.bounds.lower("projectId", key, inclusive: true)) }
-        public func lt(projectId key: PolarisRuntime.Id<Project>) -> PolarisRuntime.IndexRangeEnd<File> { .init(bounds: self.bounds.upper("projectId", key, inclusive: false)) }
-        public func lte(projectId key: PolarisRuntime.Id<Project>) -> PolarisRuntime.IndexRangeEnd<File> { .init(bounds: self.bounds.upper("projectId", key, inclusive: true)) }
-
-        /// A lower bound on `projectId` set: only an upper bound may follow.
-        public struct ProjectIdUpperBound: PolarisRuntime.IndexRange {
-            public let bounds: PolarisRuntime.IndexBounds
-            public init(bounds: PolarisRuntime.IndexBounds) { self.bounds = bounds }
-            public func lt(projectId key: PolarisRuntime.Id<Project>) -> PolarisRuntime.IndexRangeEnd<File> { .init(bounds: self.bounds.upper("projectId", key, inclusive: false)) }
-            public func lte(projectId key: PolarisRuntime.Id<Project>) -> PolarisRuntime.IndexRangeEnd<File> { .init(bounds: self.bounds.upper("projectId", key, inclusive: true)) }
-        }
-    }
+    public typealias ByProject = PolarisRuntime.IndexStage<File, PolarisRuntime.IndexKey<PolarisRuntime.Id<Project>>, PolarisRuntime.CreationTimeRange<File>>
 
     /// Ranges of the index `by_parent`: parentId, _creationTime.
-    public struct ByParent: PolarisRuntime.IndexRange {
-        public let bounds: PolarisRuntime.IndexBounds
-        public init(bounds: PolarisRuntime.IndexBounds) { self.bounds = bounds }
-        public func eq(parentId key: PolarisRuntime.Id<File>?) -> PolarisRuntime.CreationTimeRange<File> { .init(bounds: self.bounds.eq("parentId", ifPresent: key)) }
-        public func gt(parentId key: PolarisRuntime.Id<File>?) -> File.ByParent.ParentIdUpperBound { .init(bounds: self.bounds.lower("parentId", ifPresent: key, inclusive: false)) }
-        public func gte(parentId key: PolarisRuntime.Id<File>?) -> File.ByParent.ParentIdUpperBound { .init(bounds: self.bounds.lower("parentId", ifPresent: key, inclusive: true)) }
-        public func lt(parentId key: PolarisRuntime.Id<File>?) -> PolarisRuntime.IndexRangeEnd<File> { .init(bounds: self.bounds.upper("parentId", ifPresent: key, inclusive: false)) }
-        public func lte(parentId key: PolarisRuntime.Id<File>?) -> PolarisRuntime.IndexRangeEnd<File> { .init(bounds: self.bounds.upper("parentId", ifPresent: key, inclusive: true)) }
-
-        /// A lower bound on `parentId` set: only an upper bound may follow.
-        public struct ParentIdUpperBound: PolarisRuntime.IndexRange {
-            public let bounds: PolarisRuntime.IndexBounds
-            public init(bounds: PolarisRuntime.IndexBounds) { self.bounds = bounds }
-            public func lt(parentId key: PolarisRuntime.Id<File>?) -> PolarisRuntime.IndexRangeEnd<File> { .init(bounds: self.bounds.upper("parentId", ifPresent: key, inclusive: false)) }
-            public func lte(parentId key: PolarisRuntime.Id<File>?) -> PolarisRuntime.IndexRangeEnd<File> { .init(bounds: self.bounds.upper("parentId", ifPresent: key, inclusive: true)) }
-        }
-    }
+    public typealias ByParent = PolarisRuntime.IndexStage<File, PolarisRuntime.OptionalIndexKey<PolarisRuntime.Id<File>>, PolarisRuntime.CreationTimeRange<File>>
 
     /// Ranges of the index `by_project_parent`: projectId, parentId, _creationTime.
-    public struct ByProjectParent: PolarisRuntime.IndexRange {
-        public let bounds: PolarisRuntime.IndexBounds
-        public init(bounds: PolarisRuntime.IndexBounds) { self.bounds = bounds }
-        public func eq(projectId key: PolarisRuntime.Id<Project>) -> File.ByProjectParent.AfterProjectId { .init(bounds: self.bounds.eq("projectId", key)) }
-        public func gt(projectId key: PolarisRuntime.Id<Project>) -> File.ByProjectParent.ProjectIdUpperBound { .init(bounds: self.bounds.lower("projectId", key, inclusive: false)) }
-        public func gte(projectId key: PolarisRuntime.Id<Project>) -> File.ByProjectParent.ProjectIdUpperBound { .init(bounds: self.bounds.lower("projectId", key, inclusive: true)) }
-        public func lt(projectId key: PolarisRuntime.Id<Project>) -> PolarisRuntime.IndexRangeEnd<File> { .init(bounds: self.bounds.upper("projectId", key, inclusive: false)) }
-        public func lte(projectId key: PolarisRuntime.Id<Project>) -> PolarisRuntime.IndexRangeEnd<File> { .init(bounds: self.bounds.upper("projectId", key, inclusive: true)) }
-
-        /// A lower bound on `projectId` set: only an upper bound may follow.
-        public struct ProjectIdUpperBound: PolarisRuntime.IndexRange {
-            public let bounds: PolarisRuntime.IndexBounds
-            public init(bounds: PolarisRuntime.IndexBounds) { self.bounds = bounds }
-            public func lt(projectId key: PolarisRuntime.Id<Project>) -> PolarisRuntime.IndexRangeEnd<File> { .init(bounds: self.bounds.upper("projectId", key, inclusive: false)) }
-            public func lte(projectId key: PolarisRuntime.Id<Project>) -> PolarisRuntime.IndexRangeEnd<File> { .init(bounds: self.bounds.upper("projectId", key, inclusive: true)) }
-        }
-
-        /// `projectId` fixed: `parentId` is next.
-        public struct AfterProjectId: PolarisRuntime.IndexRange {
-            public let bounds: PolarisRuntime.IndexBounds
-            public init(bounds: PolarisRuntime.IndexBounds) { self.bounds = bounds }
-            public func eq(parentId key: PolarisRuntime.Id<File>?) -> PolarisRuntime.CreationTimeRange<File> { .init(bounds: self.bounds.eq("parentId", ifPresent: key)) }
-            public func gt(parentId key: PolarisRuntime.Id<File>?) -> File.ByProjectParent.ParentIdUpperBound { .init(bounds: self.bounds.lower("parentId", ifPresent: key, inclusive: false)) }
-            public func gte(parentId key: PolarisRuntime.Id<File>?) -> File.ByProjectParent.ParentIdUpperBound { .init(bounds: self.bounds.lower("parentId", ifPresent: key, inclusive: true)) }
-            public func lt(parentId key: PolarisRuntime.Id<File>?) -> PolarisRuntime.IndexRangeEnd<File> { .init(bounds: self.bounds.upper("parentId", ifPresent: key, inclusive: false)) }
-            public func lte(parentId key: PolarisRuntime.Id<File>?) -> PolarisRuntime.IndexRangeEnd<File> { .init(bounds: self.bounds.upper("parentId", ifPresent: key, inclusive: true)) }
-        }
-
-        /// A lower bound on `parentId` set: only an upper bound may follow.
-        public struct ParentIdUpperBound: PolarisRuntime.IndexRange {
-            public let bounds: PolarisRuntime.IndexBounds
-            public init(bounds: PolarisRuntime.IndexBounds) { self.bounds = bounds }
-            public func lt(parentId key: PolarisRuntime.Id<File>?) -> PolarisRuntime.IndexRangeEnd<File> { .init(bounds: self.bounds.upper("parentId", ifPresent: key, inclusive: false)) }
-            public func lte(parentId key: PolarisRuntime.Id<File>?) -> PolarisRuntime.IndexRangeEnd<File> { .init(bounds: self.bounds.upper("parentId", ifPresent: key, inclusive: true)) }
-        }
-    }
+    public typealias ByProjectParent = PolarisRuntime.IndexStage<File, PolarisRuntime.IndexKey<PolarisRuntime.Id<Project>>, PolarisRuntime.IndexStage<File, PolarisRuntime.OptionalIndexKey<PolarisRuntime.Id<File>>, PolarisRuntime.CreationTimeRange<File>>>
 }
 
 extension PolarisRuntime.IndexDefinition where Model == File, Start == File.ByProject {
     /// The index `by_project`: projectId, _creationTime.
-    public static var byProject: Self { Self("by_project") }
+    public static var byProject: Self { Self("by_project", fields: ["projectId", "_creationTime"]) }
 }
 
 extension PolarisRuntime.IndexDefinition where Model == File, Start == File.ByParent {
     /// The index `by_parent`: parentId, _creationTime.
-    public static var byParent: Self { Self("by_parent") }
+    public static var byParent: Self { Self("by_parent", fields: ["parentId", "_creationTime"]) }
 }
 
 extension PolarisRuntime.IndexDefinition where Model == File, Start == File.ByProjectParent {
     /// The index `by_project_parent`: projectId, parentId, _creationTime.
-    public static var byProjectParent: Self { Self("by_project_parent") }
+    public static var byProjectParent: Self { Self("by_project_parent", fields: ["projectId", "parentId", "_creationTime"]) }
 }
 
 extension Conversation {
@@ -276,28 +145,12 @@ extension Conversation {
     }
 
     /// Ranges of the index `by_project`: projectId, _creationTime.
-    public struct ByProject: PolarisRuntime.IndexRange {
-        public let bounds: PolarisRuntime.IndexBounds
-        public init(bounds: PolarisRuntime.IndexBounds) { self.bounds = bounds }
-        public func eq(projectId key: PolarisRuntime.Id<Project>) -> PolarisRuntime.CreationTimeRange<Conversation> { .init(bounds: self.bounds.eq("projectId", key)) }
-        public func gt(projectId key: PolarisRuntime.Id<Project>) -> Conversation.ByProject.ProjectIdUpperBound { .init(bounds: self.bounds.lower("projectId", key, inclusive: false)) }
-        public func gte(projectId key: PolarisRuntime.Id<Project>) -> Conversation.ByProject.ProjectIdUpperBound { .init(bounds: self.bounds.lower("projectId", key, inclusive: true)) }
-        public func lt(projectId key: PolarisRuntime.Id<Project>) -> PolarisRuntime.IndexRangeEnd<Conversation> { .init(bounds: self.bounds.upper("projectId", key, inclusive: false)) }
-        public func lte(projectId key: PolarisRuntime.Id<Project>) -> PolarisRuntime.IndexRangeEnd<Conversation> { .init(bounds: self.bounds.upper("projectId", key, inclusive: true)) }
-
-        /// A lower bound on `projectId` set: only an upper bound may follow.
-        public struct ProjectIdUpperBound: PolarisRuntime.IndexRange {
-            public let bounds: PolarisRuntime.IndexBounds
-            public init(bounds: PolarisRuntime.IndexBounds) { self.bounds = bounds }
-            public func lt(projectId key: PolarisRuntime.Id<Project>) -> PolarisRuntime.IndexRangeEnd<Conversation> { .init(bounds: self.bounds.upper("projectId", key, inclusive: false)) }
-            public func lte(projectId key: PolarisRuntime.Id<Project>) -> PolarisRuntime.IndexRangeEnd<Conversation> { .init(bounds: self.bounds.upper("projectId", key, inclusive: true)) }
-        }
-    }
+    public typealias ByProject = PolarisRuntime.IndexStage<Conversation, PolarisRuntime.IndexKey<PolarisRuntime.Id<Project>>, PolarisRuntime.CreationTimeRange<Conversation>>
 }
 
 extension PolarisRuntime.IndexDefinition where Model == Conversation, Start == Conversation.ByProject {
     /// The index `by_project`: projectId, _creationTime.
-    public static var byProject: Self { Self("by_project") }
+    public static var byProject: Self { Self("by_project", fields: ["projectId", "_creationTime"]) }
 }
 
 extension Message {
@@ -322,71 +175,20 @@ extension Message {
     }
 
     /// Ranges of the index `by_conversation`: conversationId, _creationTime.
-    public struct ByConversation: PolarisRuntime.IndexRange {
-        public let bounds: PolarisRuntime.IndexBounds
-        public init(bounds: PolarisRuntime.IndexBounds) { self.bounds = bounds }
-        public func eq(conversationId key: PolarisRuntime.Id<Conversation>) -> PolarisRuntime.CreationTimeRange<Message> { .init(bounds: self.bounds.eq("conversationId", key)) }
-        public func gt(conversationId key: PolarisRuntime.Id<Conversation>) -> Message.ByConversation.ConversationIdUpperBound { .init(bounds: self.bounds.lower("conversationId", key, inclusive: false)) }
-        public func gte(conversationId key: PolarisRuntime.Id<Conversation>) -> Message.ByConversation.ConversationIdUpperBound { .init(bounds: self.bounds.lower("conversationId", key, inclusive: true)) }
-        public func lt(conversationId key: PolarisRuntime.Id<Conversation>) -> PolarisRuntime.IndexRangeEnd<Message> { .init(bounds: self.bounds.upper("conversationId", key, inclusive: false)) }
-        public func lte(conversationId key: PolarisRuntime.Id<Conversation>) -> PolarisRuntime.IndexRangeEnd<Message> { .init(bounds: self.bounds.upper("conversationId", key, inclusive: true)) }
-
-        /// A lower bound on `conversationId` set: only an upper bound may follow.
-        public struct ConversationIdUpperBound: PolarisRuntime.IndexRange {
-            public let bounds: PolarisRuntime.IndexBounds
-            public init(bounds: PolarisRuntime.IndexBounds) { self.bounds = bounds }
-            public func lt(conversationId key: PolarisRuntime.Id<Conversation>) -> PolarisRuntime.IndexRangeEnd<Message> { .init(bounds: self.bounds.upper("conversationId", key, inclusive: false)) }
-            public func lte(conversationId key: PolarisRuntime.Id<Conversation>) -> PolarisRuntime.IndexRangeEnd<Message> { .init(bounds: self.bounds.upper("conversationId", key, inclusive: true)) }
-        }
-    }
+    public typealias ByConversation = PolarisRuntime.IndexStage<Message, PolarisRuntime.IndexKey<PolarisRuntime.Id<Conversation>>, PolarisRuntime.CreationTimeRange<Message>>
 
     /// Ranges of the index `by_project_status`: projectId, status, _creationTime.
-    public struct ByProjectStatus: PolarisRuntime.IndexRange {
-        public let bounds: PolarisRuntime.IndexBounds
-        public init(bounds: PolarisRuntime.IndexBounds) { self.bounds = bounds }
-        public func eq(projectId key: PolarisRuntime.Id<Project>) -> Message.ByProjectStatus.AfterProjectId { .init(bounds: self.bounds.eq("projectId", key)) }
-        public func gt(projectId key: PolarisRuntime.Id<Project>) -> Message.ByProjectStatus.ProjectIdUpperBound { .init(bounds: self.bounds.lower("projectId", key, inclusive: false)) }
-        public func gte(projectId key: PolarisRuntime.Id<Project>) -> Message.ByProjectStatus.ProjectIdUpperBound { .init(bounds: self.bounds.lower("projectId", key, inclusive: true)) }
-        public func lt(projectId key: PolarisRuntime.Id<Project>) -> PolarisRuntime.IndexRangeEnd<Message> { .init(bounds: self.bounds.upper("projectId", key, inclusive: false)) }
-        public func lte(projectId key: PolarisRuntime.Id<Project>) -> PolarisRuntime.IndexRangeEnd<Message> { .init(bounds: self.bounds.upper("projectId", key, inclusive: true)) }
-
-        /// A lower bound on `projectId` set: only an upper bound may follow.
-        public struct ProjectIdUpperBound: PolarisRuntime.IndexRange {
-            public let bounds: PolarisRuntime.IndexBounds
-            public init(bounds: PolarisRuntime.IndexBounds) { self.bounds = bounds }
-            public func lt(projectId key: PolarisRuntime.Id<Project>) -> PolarisRuntime.IndexRangeEnd<Message> { .init(bounds: self.bounds.upper("projectId", key, inclusive: false)) }
-            public func lte(projectId key: PolarisRuntime.Id<Project>) -> PolarisRuntime.IndexRangeEnd<Message> { .init(bounds: self.bounds.upper("projectId", key, inclusive: true)) }
-        }
-
-        /// `projectId` fixed: `status` is next.
-        public struct AfterProjectId: PolarisRuntime.IndexRange {
-            public let bounds: PolarisRuntime.IndexBounds
-            public init(bounds: PolarisRuntime.IndexBounds) { self.bounds = bounds }
-            public func eq(status key: MessageStatus?) -> PolarisRuntime.CreationTimeRange<Message> { .init(bounds: self.bounds.eq("status", ifPresent: key)) }
-            public func gt(status key: MessageStatus?) -> Message.ByProjectStatus.StatusUpperBound { .init(bounds: self.bounds.lower("status", ifPresent: key, inclusive: false)) }
-            public func gte(status key: MessageStatus?) -> Message.ByProjectStatus.StatusUpperBound { .init(bounds: self.bounds.lower("status", ifPresent: key, inclusive: true)) }
-            public func lt(status key: MessageStatus?) -> PolarisRuntime.IndexRangeEnd<Message> { .init(bounds: self.bounds.upper("status", ifPresent: key, inclusive: false)) }
-            public func lte(status key: MessageStatus?) -> PolarisRuntime.IndexRangeEnd<Message> { .init(bounds: self.bounds.upper("status", ifPresent: key, inclusive: true)) }
-        }
-
-        /// A lower bound on `status` set: only an upper bound may follow.
-        public struct StatusUpperBound: PolarisRuntime.IndexRange {
-            public let bounds: PolarisRuntime.IndexBounds
-            public init(bounds: PolarisRuntime.IndexBounds) { self.bounds = bounds }
-            public func lt(status key: MessageStatus?) -> PolarisRuntime.IndexRangeEnd<Message> { .init(bounds: self.bounds.upper("status", ifPresent: key, inclusive: false)) }
-            public func lte(status key: MessageStatus?) -> PolarisRuntime.IndexRangeEnd<Message> { .init(bounds: self.bounds.upper("status", ifPresent: key, inclusive: true)) }
-        }
-    }
+    public typealias ByProjectStatus = PolarisRuntime.IndexStage<Message, PolarisRuntime.IndexKey<PolarisRuntime.Id<Project>>, PolarisRuntime.IndexStage<Message, PolarisRuntime.OptionalIndexKey<MessageStatus>, PolarisRuntime.CreationTimeRange<Message>>>
 }
 
 extension PolarisRuntime.IndexDefinition where Model == Message, Start == Message.ByConversation {
     /// The index `by_conversation`: conversationId, _creationTime.
-    public static var byConversation: Self { Self("by_conversation") }
+    public static var byConversation: Self { Self("by_conversation", fields: ["conversationId", "_creationTime"]) }
 }
 
 extension PolarisRuntime.IndexDefinition where Model == Message, Start == Message.ByProjectStatus {
     /// The index `by_project_status`: projectId, status, _creationTime.
-    public static var byProjectStatus: Self { Self("by_project_status") }
+    public static var byProjectStatus: Self { Self("by_project_status", fields: ["projectId", "status", "_creationTime"]) }
 }
 
 extension GenerationEvent {
@@ -409,47 +211,12 @@ extension GenerationEvent {
     }
 
     /// Ranges of the index `by_project_created_at`: projectId, createdAt, _creationTime.
-    public struct ByProjectCreatedAt: PolarisRuntime.IndexRange {
-        public let bounds: PolarisRuntime.IndexBounds
-        public init(bounds: PolarisRuntime.IndexBounds) { self.bounds = bounds }
-        public func eq(projectId key: PolarisRuntime.Id<Project>) -> GenerationEvent.ByProjectCreatedAt.AfterProjectId { .init(bounds: self.bounds.eq("projectId", key)) }
-        public func gt(projectId key: PolarisRuntime.Id<Project>) -> GenerationEvent.ByProjectCreatedAt.ProjectIdUpperBound { .init(bounds: self.bounds.lower("projectId", key, inclusive: false)) }
-        public func gte(projectId key: PolarisRuntime.Id<Project>) -> GenerationEvent.ByProjectCreatedAt.ProjectIdUpperBound { .init(bounds: self.bounds.lower("projectId", key, inclusive: true)) }
-        public func lt(projectId key: PolarisRuntime.Id<Project>) -> PolarisRuntime.IndexRangeEnd<GenerationEvent> { .init(bounds: self.bounds.upper("projectId", key, inclusive: false)) }
-        public func lte(projectId key: PolarisRuntime.Id<Project>) -> PolarisRuntime.IndexRangeEnd<GenerationEvent> { .init(bounds: self.bounds.upper("projectId", key, inclusive: true)) }
-
-        /// A lower bound on `projectId` set: only an upper bound may follow.
-        public struct ProjectIdUpperBound: PolarisRuntime.IndexRange {
-            public let bounds: PolarisRuntime.IndexBounds
-            public init(bounds: PolarisRuntime.IndexBounds) { self.bounds = bounds }
-            public func lt(projectId key: PolarisRuntime.Id<Project>) -> PolarisRuntime.IndexRangeEnd<GenerationEvent> { .init(bounds: self.bounds.upper("projectId", key, inclusive: false)) }
-            public func lte(projectId key: PolarisRuntime.Id<Project>) -> PolarisRuntime.IndexRangeEnd<GenerationEvent> { .init(bounds: self.bounds.upper("projectId", key, inclusive: true)) }
-        }
-
-        /// `projectId` fixed: `createdAt` is next.
-        public struct AfterProjectId: PolarisRuntime.IndexRange {
-            public let bounds: PolarisRuntime.IndexBounds
-            public init(bounds: PolarisRuntime.IndexBounds) { self.bounds = bounds }
-            public func eq(createdAt key: Swift.Double) -> PolarisRuntime.CreationTimeRange<GenerationEvent> { .init(bounds: self.bounds.eq("createdAt", key)) }
-            public func gt(createdAt key: Swift.Double) -> GenerationEvent.ByProjectCreatedAt.CreatedAtUpperBound { .init(bounds: self.bounds.lower("createdAt", key, inclusive: false)) }
-            public func gte(createdAt key: Swift.Double) -> GenerationEvent.ByProjectCreatedAt.CreatedAtUpperBound { .init(bounds: self.bounds.lower("createdAt", key, inclusive: true)) }
-            public func lt(createdAt key: Swift.Double) -> PolarisRuntime.IndexRangeEnd<GenerationEvent> { .init(bounds: self.bounds.upper("createdAt", key, inclusive: false)) }
-            public func lte(createdAt key: Swift.Double) -> PolarisRuntime.IndexRangeEnd<GenerationEvent> { .init(bounds: self.bounds.upper("createdAt", key, inclusive: true)) }
-        }
-
-        /// A lower bound on `createdAt` set: only an upper bound may follow.
-        public struct CreatedAtUpperBound: PolarisRuntime.IndexRange {
-            public let bounds: PolarisRuntime.IndexBounds
-            public init(bounds: PolarisRuntime.IndexBounds) { self.bounds = bounds }
-            public func lt(createdAt key: Swift.Double) -> PolarisRuntime.IndexRangeEnd<GenerationEvent> { .init(bounds: self.bounds.upper("createdAt", key, inclusive: false)) }
-            public func lte(createdAt key: Swift.Double) -> PolarisRuntime.IndexRangeEnd<GenerationEvent> { .init(bounds: self.bounds.upper("createdAt", key, inclusive: true)) }
-        }
-    }
+    public typealias ByProjectCreatedAt = PolarisRuntime.IndexStage<GenerationEvent, PolarisRuntime.IndexKey<PolarisRuntime.Id<Project>>, PolarisRuntime.IndexStage<GenerationEvent, PolarisRuntime.IndexKey<Swift.Double>, PolarisRuntime.CreationTimeRange<GenerationEvent>>>
 }
 
 extension PolarisRuntime.IndexDefinition where Model == GenerationEvent, Start == GenerationEvent.ByProjectCreatedAt {
     /// The index `by_project_created_at`: projectId, createdAt, _creationTime.
-    public static var byProjectCreatedAt: Self { Self("by_project_created_at") }
+    public static var byProjectCreatedAt: Self { Self("by_project_created_at", fields: ["projectId", "createdAt", "_creationTime"]) }
 }
 
 /// The schema's tables as the store sees them, and the SQL that creates them.

@@ -18,23 +18,23 @@ struct MisuseDoesNotCompileTests {
     static let misuses: [Misuse] = [
         Misuse(
             name: "an Int64 for a string field of an index",
-            wrong: "_ = try q.db.query(Project.self).withIndex(.byOwner) { $0.eq(ownerId: 42 as Int64) }.collect()",
-            right: "_ = try q.db.query(Project.self).withIndex(.byOwner) { $0.eq(ownerId: \"42\") }.collect()",
+            wrong: "_ = try q.db.query(Project.self).withIndex(.byOwner) { $0.eq(42 as Int64) }.collect()",
+            right: "_ = try q.db.query(Project.self).withIndex(.byOwner) { $0.eq(\"42\") }.collect()",
             complaint: "cannot convert value of type 'Int64'"),
         Misuse(
             name: "skipping the first field of an index",
-            wrong: "_ = try q.db.query(File.self).withIndex(.byProjectParent) { $0.eq(parentId: nil) }.collect()",
-            right: "_ = try q.db.query(File.self).withIndex(.byProjectParent) { $0.eq(projectId: project).eq(parentId: nil) }.collect()",
-            complaint: "incorrect argument label in call (have 'parentId:', expected 'projectId:')"),
+            wrong: "_ = try q.db.query(File.self).withIndex(.byProjectParent) { $0.eq(nil) }.collect()",
+            right: "_ = try q.db.query(File.self).withIndex(.byProjectParent) { $0.eq(project).eq(nil) }.collect()",
+            complaint: "'nil' is not compatible with expected argument type 'Id<Project>'"),
         Misuse(
             name: "an upper bound before the lower bound",
-            wrong: "_ = try q.db.query(GenerationEvent.self).withIndex(.byProjectCreatedAt) { $0.eq(projectId: project).lt(createdAt: 2).gt(createdAt: 1) }.collect()",
-            right: "_ = try q.db.query(GenerationEvent.self).withIndex(.byProjectCreatedAt) { $0.eq(projectId: project).gt(createdAt: 1).lt(createdAt: 2) }.collect()",
+            wrong: "_ = try q.db.query(GenerationEvent.self).withIndex(.byProjectCreatedAt) { $0.eq(project).lt(2).gt(1) }.collect()",
+            right: "_ = try q.db.query(GenerationEvent.self).withIndex(.byProjectCreatedAt) { $0.eq(project).gt(1).lt(2) }.collect()",
             complaint: "has no member 'gt'"),
         Misuse(
             name: "an Id of another table",
-            wrong: "_ = try q.db.query(File.self).withIndex(.byProject) { $0.eq(projectId: file) }.collect()",
-            right: "_ = try q.db.query(File.self).withIndex(.byProject) { $0.eq(projectId: project) }.collect()",
+            wrong: "_ = try q.db.query(File.self).withIndex(.byProject) { $0.eq(file) }.collect()",
+            right: "_ = try q.db.query(File.self).withIndex(.byProject) { $0.eq(project) }.collect()",
             complaint: "cannot convert value of type 'Id<File>' to expected argument type 'Id<Project>'"),
         Misuse(
             name: "an insert from a query",

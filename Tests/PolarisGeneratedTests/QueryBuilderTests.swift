@@ -8,7 +8,7 @@ struct QueryBuilderTests {
 
     @Test func equalityOnAPrefixThenRangeOnCreationTime() throws {
         _ = try database.query(File.self)
-            .withIndex(.byProjectParent) { $0.eq(projectId: Id("p1")).eq(parentId: nil).gt(_creationTime: 5) }
+            .withIndex(.byProjectParent) { $0.eq(Id("p1")).eq(nil).gt(5) }
             .order(.descending).collect()
         let plan = try #require(database.plans.last)
         #expect(plan.table == "files")
@@ -24,7 +24,7 @@ struct QueryBuilderTests {
 
     @Test func lowerThenUpperBoundOnTheNextField() throws {
         _ = try database.query(GenerationEvent.self)
-            .withIndex(.byProjectCreatedAt) { $0.eq(projectId: Id("p")).gte(createdAt: 10).lt(createdAt: 20) }
+            .withIndex(.byProjectCreatedAt) { $0.eq(Id("p")).gte(10).lt(20) }
             .take(3)
         let plan = try #require(database.plans.last)
         #expect(plan.bounds.lower == .init(field: "createdAt", value: .float64(10), isInclusive: true))
@@ -34,16 +34,16 @@ struct QueryBuilderTests {
 
     @Test func builtInIndexesAndTerminals() throws {
         database.answer = [Project.convexValue(of: Project(_id: Id("p"), _creationTime: 1, name: "n", ownerId: "o", updatedAt: 2))]
-        let found = try database.query(Project.self).withIndex(.byId) { $0.eq(_id: Id("p")) }.unique()
+        let found = try database.query(Project.self).withIndex(.byId) { $0.eq(Id("p")) }.unique()
         #expect(found?.name == "n")
         #expect(database.plans.last?.index == "by_id")
-        _ = try database.query(Project.self).withIndex(.byCreationTime) { $0.gte(_creationTime: 1).lte(_creationTime: 2) }.first()
+        _ = try database.query(Project.self).withIndex(.byCreationTime) { $0.gte(1).lte(2) }.first()
         #expect(database.plans.last?.index == "by_creation_time")
         #expect(database.limits.last == 1)
         _ = try database.query(Project.self).collect()
         #expect(database.plans.last == QueryPlan(table: "projects", index: "by_creation_time"))
         database.answer += database.answer
-        #expect(throws: QueryError.self) { try database.query(Project.self).withIndex(.byOwner) { $0.eq(ownerId: "o") }.unique() }
+        #expect(throws: QueryError.self) { try database.query(Project.self).withIndex(.byOwner) { $0.eq("o") }.unique() }
         database.answer = []
         let page = try database.query(Message.self).withIndex(.byConversation).paginate(PaginationOptions(numItems: 10))
         #expect(page.continueCursor == "next")

@@ -34,68 +34,48 @@ public struct IndexBounds: Hashable, Sendable {
     /// The whole index.
     public init() {}
 
-    /// These bounds with `field == value` added.
-    public func eq<T: ConvexValueConvertible>(_ field: String, _ value: T) -> IndexBounds {
-        eq(field, key: T.convexValue(of: value))
-    }
-
-    /// These bounds with `field == value` added, where nil asks for the field to be absent.
-    public func eq<T: ConvexValueConvertible>(_ field: String, ifPresent value: T?) -> IndexBounds {
-        eq(field, key: value.map(T.convexValue(of:)))
-    }
-
-    /// These bounds with a lower bound on `field`.
-    public func lower<T: ConvexValueConvertible>(_ field: String, _ value: T, inclusive: Bool) -> IndexBounds {
+    /// These bounds with `field == value` added (absent when `value` is nil).
+    func eq(_ field: String, _ value: Value?) -> IndexBounds {
         var bounds = self
-        bounds.lower = Bound(field: field, value: T.convexValue(of: value), isInclusive: inclusive)
+        bounds.equalities.append(Equality(field: field, value: value))
         return bounds
     }
 
-    /// These bounds with a lower bound on `field`, where nil is absence (the lowest key).
-    public func lower<T: ConvexValueConvertible>(_ field: String, ifPresent value: T?, inclusive: Bool) -> IndexBounds {
+    /// These bounds with a lower bound on `field`.
+    func lower(_ field: String, _ value: Value?, inclusive: Bool) -> IndexBounds {
         var bounds = self
-        bounds.lower = Bound(field: field, value: value.map(T.convexValue(of:)), isInclusive: inclusive)
+        bounds.lower = Bound(field: field, value: value, isInclusive: inclusive)
         return bounds
     }
 
     /// These bounds with an upper bound on `field`.
-    public func upper<T: ConvexValueConvertible>(_ field: String, _ value: T, inclusive: Bool) -> IndexBounds {
+    func upper(_ field: String, _ value: Value?, inclusive: Bool) -> IndexBounds {
         var bounds = self
-        bounds.upper = Bound(field: field, value: T.convexValue(of: value), isInclusive: inclusive)
-        return bounds
-    }
-
-    /// These bounds with an upper bound on `field`, where nil is absence (the lowest key).
-    public func upper<T: ConvexValueConvertible>(_ field: String, ifPresent value: T?, inclusive: Bool) -> IndexBounds {
-        var bounds = self
-        bounds.upper = Bound(field: field, value: value.map(T.convexValue(of:)), isInclusive: inclusive)
-        return bounds
-    }
-
-    private func eq(_ field: String, key: Value?) -> IndexBounds {
-        var bounds = self
-        bounds.equalities.append(Equality(field: field, value: key))
+        bounds.upper = Bound(field: field, value: value, isInclusive: inclusive)
         return bounds
     }
 }
 
-/// A stage of an index range builder. Generated code gives each index one
-/// type per stage, whose methods allow only the next legal step.
+/// A stage of an index range builder, whose methods allow only the next
+/// legal step (see `IndexStage`).
 public protocol IndexRange: Sendable {
     /// The range built so far.
     var bounds: IndexBounds { get }
-    /// A stage holding `bounds`.
-    init(bounds: IndexBounds)
+    /// A stage holding `bounds`, on an index of `fields` (in order, `_creationTime` last).
+    init(bounds: IndexBounds, fields: [String])
 }
 
 /// An index of `Model`'s table whose range building starts at `Start`.
 /// Generated code declares one static member per index, so that queries
-/// write `.withIndex(.byOwner) { $0.eq(ownerId: id) }`.
+/// write `.withIndex(.byOwner) { $0.eq(ownerId) }`.
 public struct IndexDefinition<Model: Document, Start: IndexRange>: Sendable {
     /// The index's name in the schema.
     public let name: String
+    /// The fields it orders by: the schema's, then `_creationTime` (`_id` alone for `by_id`).
+    public let fields: [String]
 
-    public init(_ name: String) {
+    public init(_ name: String, fields: [String]) {
         self.name = name
+        self.fields = fields
     }
 }

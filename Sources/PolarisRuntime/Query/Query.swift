@@ -24,12 +24,12 @@ public struct QueryPlan: Hashable, Sendable {
 public struct QueryInitializer<Model: Document> {
     let reader: any DatabaseReader
 
-    /// Reads a range of `index`: `.withIndex(.byOwner) { $0.eq(ownerId: id) }`.
+    /// Reads a range of `index`: `.withIndex(.byOwner) { $0.eq(ownerId) }`.
     public func withIndex<Start, Range: IndexRange>(
         _ index: IndexDefinition<Model, Start>, _ range: (Start) -> Range
     ) -> Query<Model> {
         Query(reader: reader, plan: QueryPlan(
-            table: Model.tableName, index: index.name, bounds: range(Start(bounds: IndexBounds())).bounds))
+            table: Model.tableName, index: index.name, bounds: range(Start(bounds: IndexBounds(), fields: index.fields)).bounds))
     }
 
     /// Reads all of `index`, in its order.

@@ -32,6 +32,19 @@ extension ConvexValueConvertible where Self: Codable {
     }
 }
 
+/// String-backed generated enums get the same coding: without this, the
+/// standard library's raw-value coding and the one above would both apply,
+/// and the compiler would synthesize a third with a coding key per case.
+extension ConvexValueConvertible where Self: Codable & RawRepresentable, RawValue == String {
+    public init(from decoder: any Decoder) throws {
+        try self.init(convexValue: try Value(from: decoder))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try Self.convexValue(of: self).encode(to: encoder)
+    }
+}
+
 extension Value: ConvexValueConvertible {
     /// `any`: every value is accepted as it is.
     public init(convexValue: Value) { self = convexValue }

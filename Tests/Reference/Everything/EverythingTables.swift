@@ -24,28 +24,12 @@ extension String {
     }
 
     /// Ranges of the index `by_value`: value, _creationTime.
-    public struct ByValue: PolarisRuntime.IndexRange {
-        public let bounds: PolarisRuntime.IndexBounds
-        public init(bounds: PolarisRuntime.IndexBounds) { self.bounds = bounds }
-        public func eq(value key: Swift.String) -> PolarisRuntime.CreationTimeRange<String> { .init(bounds: self.bounds.eq("value", key)) }
-        public func gt(value key: Swift.String) -> String.ByValue.ValueUpperBound { .init(bounds: self.bounds.lower("value", key, inclusive: false)) }
-        public func gte(value key: Swift.String) -> String.ByValue.ValueUpperBound { .init(bounds: self.bounds.lower("value", key, inclusive: true)) }
-        public func lt(value key: Swift.String) -> PolarisRuntime.IndexRangeEnd<String> { .init(bounds: self.bounds.upper("value", key, inclusive: false)) }
-        public func lte(value key: Swift.String) -> PolarisRuntime.IndexRangeEnd<String> { .init(bounds: self.bounds.upper("value", key, inclusive: true)) }
-
-        /// A lower bound on `value` set: only an upper bound may follow.
-        public struct ValueUpperBound: PolarisRuntime.IndexRange {
-            public let bounds: PolarisRuntime.IndexBounds
-            public init(bounds: PolarisRuntime.IndexBounds) { self.bounds = bounds }
-            public func lt(value key: Swift.String) -> PolarisRuntime.IndexRangeEnd<String> { .init(bounds: self.bounds.upper("value", key, inclusive: false)) }
-            public func lte(value key: Swift.String) -> PolarisRuntime.IndexRangeEnd<String> { .init(bounds: self.bounds.upper("value", key, inclusive: true)) }
-        }
-    }
+    public typealias ByValue = PolarisRuntime.IndexStage<String, PolarisRuntime.IndexKey<Swift.String>, PolarisRuntime.CreationTimeRange<String>>
 }
 
 extension PolarisRuntime.IndexDefinition where Model == String, Start == String.ByValue {
     /// The index `by_value`: value, _creationTime.
-    public static var byValue: Self { Self("by_value") }
+    public static var byValue: Self { Self("by_value", fields: ["value", "_creationTime"]) }
 }
 
 extension Data {
@@ -83,90 +67,20 @@ extension Data {
     }
 
     /// Ranges of the index `by_meta_name`: meta.name, blob, _creationTime.
-    public struct ByMetaName: PolarisRuntime.IndexRange {
-        public let bounds: PolarisRuntime.IndexBounds
-        public init(bounds: PolarisRuntime.IndexBounds) { self.bounds = bounds }
-        public func eq(metaName key: Swift.String) -> Data.ByMetaName.AfterMetaName { .init(bounds: self.bounds.eq("meta.name", key)) }
-        public func gt(metaName key: Swift.String) -> Data.ByMetaName.MetaNameUpperBound { .init(bounds: self.bounds.lower("meta.name", key, inclusive: false)) }
-        public func gte(metaName key: Swift.String) -> Data.ByMetaName.MetaNameUpperBound { .init(bounds: self.bounds.lower("meta.name", key, inclusive: true)) }
-        public func lt(metaName key: Swift.String) -> PolarisRuntime.IndexRangeEnd<Data> { .init(bounds: self.bounds.upper("meta.name", key, inclusive: false)) }
-        public func lte(metaName key: Swift.String) -> PolarisRuntime.IndexRangeEnd<Data> { .init(bounds: self.bounds.upper("meta.name", key, inclusive: true)) }
-
-        /// A lower bound on `meta.name` set: only an upper bound may follow.
-        public struct MetaNameUpperBound: PolarisRuntime.IndexRange {
-            public let bounds: PolarisRuntime.IndexBounds
-            public init(bounds: PolarisRuntime.IndexBounds) { self.bounds = bounds }
-            public func lt(metaName key: Swift.String) -> PolarisRuntime.IndexRangeEnd<Data> { .init(bounds: self.bounds.upper("meta.name", key, inclusive: false)) }
-            public func lte(metaName key: Swift.String) -> PolarisRuntime.IndexRangeEnd<Data> { .init(bounds: self.bounds.upper("meta.name", key, inclusive: true)) }
-        }
-
-        /// `meta.name` fixed: `blob` is next.
-        public struct AfterMetaName: PolarisRuntime.IndexRange {
-            public let bounds: PolarisRuntime.IndexBounds
-            public init(bounds: PolarisRuntime.IndexBounds) { self.bounds = bounds }
-            public func eq(blob key: Foundation.Data) -> PolarisRuntime.CreationTimeRange<Data> { .init(bounds: self.bounds.eq("blob", key)) }
-            public func gt(blob key: Foundation.Data) -> Data.ByMetaName.BlobUpperBound { .init(bounds: self.bounds.lower("blob", key, inclusive: false)) }
-            public func gte(blob key: Foundation.Data) -> Data.ByMetaName.BlobUpperBound { .init(bounds: self.bounds.lower("blob", key, inclusive: true)) }
-            public func lt(blob key: Foundation.Data) -> PolarisRuntime.IndexRangeEnd<Data> { .init(bounds: self.bounds.upper("blob", key, inclusive: false)) }
-            public func lte(blob key: Foundation.Data) -> PolarisRuntime.IndexRangeEnd<Data> { .init(bounds: self.bounds.upper("blob", key, inclusive: true)) }
-        }
-
-        /// A lower bound on `blob` set: only an upper bound may follow.
-        public struct BlobUpperBound: PolarisRuntime.IndexRange {
-            public let bounds: PolarisRuntime.IndexBounds
-            public init(bounds: PolarisRuntime.IndexBounds) { self.bounds = bounds }
-            public func lt(blob key: Foundation.Data) -> PolarisRuntime.IndexRangeEnd<Data> { .init(bounds: self.bounds.upper("blob", key, inclusive: false)) }
-            public func lte(blob key: Foundation.Data) -> PolarisRuntime.IndexRangeEnd<Data> { .init(bounds: self.bounds.upper("blob", key, inclusive: true)) }
-        }
-    }
+    public typealias ByMetaName = PolarisRuntime.IndexStage<Data, PolarisRuntime.IndexKey<Swift.String>, PolarisRuntime.IndexStage<Data, PolarisRuntime.IndexKey<Foundation.Data>, PolarisRuntime.CreationTimeRange<Data>>>
 
     /// Ranges of the index `by_either`: either, absentOrNull, _creationTime.
-    public struct ByEither: PolarisRuntime.IndexRange {
-        public let bounds: PolarisRuntime.IndexBounds
-        public init(bounds: PolarisRuntime.IndexBounds) { self.bounds = bounds }
-        public func eq(either key: Swift.String?) -> Data.ByEither.AfterEither { .init(bounds: self.bounds.eq("either", key)) }
-        public func gt(either key: Swift.String?) -> Data.ByEither.EitherUpperBound { .init(bounds: self.bounds.lower("either", key, inclusive: false)) }
-        public func gte(either key: Swift.String?) -> Data.ByEither.EitherUpperBound { .init(bounds: self.bounds.lower("either", key, inclusive: true)) }
-        public func lt(either key: Swift.String?) -> PolarisRuntime.IndexRangeEnd<Data> { .init(bounds: self.bounds.upper("either", key, inclusive: false)) }
-        public func lte(either key: Swift.String?) -> PolarisRuntime.IndexRangeEnd<Data> { .init(bounds: self.bounds.upper("either", key, inclusive: true)) }
-
-        /// A lower bound on `either` set: only an upper bound may follow.
-        public struct EitherUpperBound: PolarisRuntime.IndexRange {
-            public let bounds: PolarisRuntime.IndexBounds
-            public init(bounds: PolarisRuntime.IndexBounds) { self.bounds = bounds }
-            public func lt(either key: Swift.String?) -> PolarisRuntime.IndexRangeEnd<Data> { .init(bounds: self.bounds.upper("either", key, inclusive: false)) }
-            public func lte(either key: Swift.String?) -> PolarisRuntime.IndexRangeEnd<Data> { .init(bounds: self.bounds.upper("either", key, inclusive: true)) }
-        }
-
-        /// `either` fixed: `absentOrNull` is next.
-        public struct AfterEither: PolarisRuntime.IndexRange {
-            public let bounds: PolarisRuntime.IndexBounds
-            public init(bounds: PolarisRuntime.IndexBounds) { self.bounds = bounds }
-            public func eq(absentOrNull key: Swift.String??) -> PolarisRuntime.CreationTimeRange<Data> { .init(bounds: self.bounds.eq("absentOrNull", ifPresent: key)) }
-            public func gt(absentOrNull key: Swift.String??) -> Data.ByEither.AbsentOrNullUpperBound { .init(bounds: self.bounds.lower("absentOrNull", ifPresent: key, inclusive: false)) }
-            public func gte(absentOrNull key: Swift.String??) -> Data.ByEither.AbsentOrNullUpperBound { .init(bounds: self.bounds.lower("absentOrNull", ifPresent: key, inclusive: true)) }
-            public func lt(absentOrNull key: Swift.String??) -> PolarisRuntime.IndexRangeEnd<Data> { .init(bounds: self.bounds.upper("absentOrNull", ifPresent: key, inclusive: false)) }
-            public func lte(absentOrNull key: Swift.String??) -> PolarisRuntime.IndexRangeEnd<Data> { .init(bounds: self.bounds.upper("absentOrNull", ifPresent: key, inclusive: true)) }
-        }
-
-        /// A lower bound on `absentOrNull` set: only an upper bound may follow.
-        public struct AbsentOrNullUpperBound: PolarisRuntime.IndexRange {
-            public let bounds: PolarisRuntime.IndexBounds
-            public init(bounds: PolarisRuntime.IndexBounds) { self.bounds = bounds }
-            public func lt(absentOrNull key: Swift.String??) -> PolarisRuntime.IndexRangeEnd<Data> { .init(bounds: self.bounds.upper("absentOrNull", ifPresent: key, inclusive: false)) }
-            public func lte(absentOrNull key: Swift.String??) -> PolarisRuntime.IndexRangeEnd<Data> { .init(bounds: self.bounds.upper("absentOrNull", ifPresent: key, inclusive: true)) }
-        }
-    }
+    public typealias ByEither = PolarisRuntime.IndexStage<Data, PolarisRuntime.IndexKey<Swift.String?>, PolarisRuntime.IndexStage<Data, PolarisRuntime.OptionalIndexKey<Swift.String?>, PolarisRuntime.CreationTimeRange<Data>>>
 }
 
 extension PolarisRuntime.IndexDefinition where Model == Data, Start == Data.ByMetaName {
     /// The index `by_meta_name`: meta.name, blob, _creationTime.
-    public static var byMetaName: Self { Self("by_meta_name") }
+    public static var byMetaName: Self { Self("by_meta_name", fields: ["meta.name", "blob", "_creationTime"]) }
 }
 
 extension PolarisRuntime.IndexDefinition where Model == Data, Start == Data.ByEither {
     /// The index `by_either`: either, absentOrNull, _creationTime.
-    public static var byEither: Self { Self("by_either") }
+    public static var byEither: Self { Self("by_either", fields: ["either", "absentOrNull", "_creationTime"]) }
 }
 
 extension Failure {
@@ -196,71 +110,20 @@ extension Failure {
     }
 
     /// Ranges of the index `by_code`: code, _creationTime.
-    public struct ByCode: PolarisRuntime.IndexRange {
-        public let bounds: PolarisRuntime.IndexBounds
-        public init(bounds: PolarisRuntime.IndexBounds) { self.bounds = bounds }
-        public func eq(code key: Swift.Double) -> PolarisRuntime.CreationTimeRange<Failure> { .init(bounds: self.bounds.eq("code", key)) }
-        public func gt(code key: Swift.Double) -> Failure.ByCode.CodeUpperBound { .init(bounds: self.bounds.lower("code", key, inclusive: false)) }
-        public func gte(code key: Swift.Double) -> Failure.ByCode.CodeUpperBound { .init(bounds: self.bounds.lower("code", key, inclusive: true)) }
-        public func lt(code key: Swift.Double) -> PolarisRuntime.IndexRangeEnd<Failure> { .init(bounds: self.bounds.upper("code", key, inclusive: false)) }
-        public func lte(code key: Swift.Double) -> PolarisRuntime.IndexRangeEnd<Failure> { .init(bounds: self.bounds.upper("code", key, inclusive: true)) }
-
-        /// A lower bound on `code` set: only an upper bound may follow.
-        public struct CodeUpperBound: PolarisRuntime.IndexRange {
-            public let bounds: PolarisRuntime.IndexBounds
-            public init(bounds: PolarisRuntime.IndexBounds) { self.bounds = bounds }
-            public func lt(code key: Swift.Double) -> PolarisRuntime.IndexRangeEnd<Failure> { .init(bounds: self.bounds.upper("code", key, inclusive: false)) }
-            public func lte(code key: Swift.Double) -> PolarisRuntime.IndexRangeEnd<Failure> { .init(bounds: self.bounds.upper("code", key, inclusive: true)) }
-        }
-    }
+    public typealias ByCode = PolarisRuntime.IndexStage<Failure, PolarisRuntime.IndexKey<Swift.Double>, PolarisRuntime.CreationTimeRange<Failure>>
 
     /// Ranges of the index `by_kind_path`: kind, path, _creationTime.
-    public struct ByKindPath: PolarisRuntime.IndexRange {
-        public let bounds: PolarisRuntime.IndexBounds
-        public init(bounds: PolarisRuntime.IndexBounds) { self.bounds = bounds }
-        public func eq(kind key: Swift.String) -> Failure.ByKindPath.AfterKind { .init(bounds: self.bounds.eq("kind", key)) }
-        public func gt(kind key: Swift.String) -> Failure.ByKindPath.KindUpperBound { .init(bounds: self.bounds.lower("kind", key, inclusive: false)) }
-        public func gte(kind key: Swift.String) -> Failure.ByKindPath.KindUpperBound { .init(bounds: self.bounds.lower("kind", key, inclusive: true)) }
-        public func lt(kind key: Swift.String) -> PolarisRuntime.IndexRangeEnd<Failure> { .init(bounds: self.bounds.upper("kind", key, inclusive: false)) }
-        public func lte(kind key: Swift.String) -> PolarisRuntime.IndexRangeEnd<Failure> { .init(bounds: self.bounds.upper("kind", key, inclusive: true)) }
-
-        /// A lower bound on `kind` set: only an upper bound may follow.
-        public struct KindUpperBound: PolarisRuntime.IndexRange {
-            public let bounds: PolarisRuntime.IndexBounds
-            public init(bounds: PolarisRuntime.IndexBounds) { self.bounds = bounds }
-            public func lt(kind key: Swift.String) -> PolarisRuntime.IndexRangeEnd<Failure> { .init(bounds: self.bounds.upper("kind", key, inclusive: false)) }
-            public func lte(kind key: Swift.String) -> PolarisRuntime.IndexRangeEnd<Failure> { .init(bounds: self.bounds.upper("kind", key, inclusive: true)) }
-        }
-
-        /// `kind` fixed: `path` is next.
-        public struct AfterKind: PolarisRuntime.IndexRange {
-            public let bounds: PolarisRuntime.IndexBounds
-            public init(bounds: PolarisRuntime.IndexBounds) { self.bounds = bounds }
-            public func eq(path key: Swift.String?) -> PolarisRuntime.CreationTimeRange<Failure> { .init(bounds: self.bounds.eq("path", ifPresent: key)) }
-            public func gt(path key: Swift.String?) -> Failure.ByKindPath.PathUpperBound { .init(bounds: self.bounds.lower("path", ifPresent: key, inclusive: false)) }
-            public func gte(path key: Swift.String?) -> Failure.ByKindPath.PathUpperBound { .init(bounds: self.bounds.lower("path", ifPresent: key, inclusive: true)) }
-            public func lt(path key: Swift.String?) -> PolarisRuntime.IndexRangeEnd<Failure> { .init(bounds: self.bounds.upper("path", ifPresent: key, inclusive: false)) }
-            public func lte(path key: Swift.String?) -> PolarisRuntime.IndexRangeEnd<Failure> { .init(bounds: self.bounds.upper("path", ifPresent: key, inclusive: true)) }
-        }
-
-        /// A lower bound on `path` set: only an upper bound may follow.
-        public struct PathUpperBound: PolarisRuntime.IndexRange {
-            public let bounds: PolarisRuntime.IndexBounds
-            public init(bounds: PolarisRuntime.IndexBounds) { self.bounds = bounds }
-            public func lt(path key: Swift.String?) -> PolarisRuntime.IndexRangeEnd<Failure> { .init(bounds: self.bounds.upper("path", ifPresent: key, inclusive: false)) }
-            public func lte(path key: Swift.String?) -> PolarisRuntime.IndexRangeEnd<Failure> { .init(bounds: self.bounds.upper("path", ifPresent: key, inclusive: true)) }
-        }
-    }
+    public typealias ByKindPath = PolarisRuntime.IndexStage<Failure, PolarisRuntime.IndexKey<Swift.String>, PolarisRuntime.IndexStage<Failure, PolarisRuntime.OptionalIndexKey<Swift.String>, PolarisRuntime.CreationTimeRange<Failure>>>
 }
 
 extension PolarisRuntime.IndexDefinition where Model == Failure, Start == Failure.ByCode {
     /// The index `by_code`: code, _creationTime.
-    public static var byCode: Self { Self("by_code") }
+    public static var byCode: Self { Self("by_code", fields: ["code", "_creationTime"]) }
 }
 
 extension PolarisRuntime.IndexDefinition where Model == Failure, Start == Failure.ByKindPath {
     /// The index `by_kind_path`: kind, path, _creationTime.
-    public static var byKindPath: Self { Self("by_kind_path") }
+    public static var byKindPath: Self { Self("by_kind_path", fields: ["kind", "path", "_creationTime"]) }
 }
 
 extension Type_ {

@@ -6,9 +6,6 @@ struct SwiftIndexKey {
     /// The key may be absent (nil asks for absence).
     var isOptional: Bool
 
-    /// The parameter type of a builder method.
-    var parameterType: String { isOptional ? type + "?" : type }
-
     /// The key type of `path` in documents of the model `model`.
     static func find(_ path: [String], in model: String, context: SwiftGenerationContext) -> SwiftIndexKey {
         let candidates = lookup(path[...], typeName: model, context: context)

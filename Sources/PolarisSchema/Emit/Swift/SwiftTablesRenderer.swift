@@ -96,65 +96,31 @@ struct SwiftTablesRenderer {
         }
     }
 
-    /// One struct per stage of the index's range: equalities on a prefix of
-    /// its fields in order, then a lower bound before an upper bound.
+    /// The index's stages, as a type alias of the runtime's `IndexStage`s:
+    /// one per field, in order, each taking the field's key type, then `_creationTime`.
     private func renderIndexStages(_ index: Index, model: String, stageName: String, into out: inout SwiftText) {
-        let paths = index.fields.map { $0.split(separator: ".").map(String.init) }
-        let keys = paths.map { SwiftIndexKey.find($0, in: model, context: context) }
-        let words = paths.map { $0.joined(separator: "_") }
-        let labels = words.map { SwiftNaming.escaped(SwiftNaming.lowerCamel($0)) }
-        var inner = NameAllocator(shared: context.resolver.unavailableNestedNames, taken: [model, stageName])
-        let stageNames = [stageName] + words.dropLast().map { "\(model).\(stageName)." + inner.allocate("After" + SwiftNaming.upperCamel($0)) }
-        let upperNames = words.map { "\(model).\(stageName)." + inner.allocate(SwiftNaming.upperCamel($0) + "UpperBound") }
-        let end = "PolarisRuntime.IndexRangeEnd<\(model)>"
-        let stageHeader = ": PolarisRuntime.IndexRange"
-
-        /// The stored bounds, and the methods on the field at `position`:
-        /// `bounds` (`eq`, `gt`, `gte`, `lt`, `lte`), or only `lt` and `lte` after a lower bound.
-        func stageBody(_ position: Int, upperOnly: Bool, into out: inout SwiftText) {
-            out.line("public let bounds: PolarisRuntime.IndexBounds")
-            out.line("public init(bounds: PolarisRuntime.IndexBounds) { self.bounds = bounds }")
-            let field = SwiftNaming.stringLiteral(index.fields[position])
-            let present = keys[position].isOptional ? "ifPresent: " : ""
-            let parameter = "\(labels[position]) key: \(keys[position].parameterType)"
-            if !upperOnly {
-                let next = position + 1 < index.fields.count ? stageNames[position + 1] : "PolarisRuntime.CreationTimeRange<\(model)>"
-                out.line("public func eq(\(parameter)) -> \(next) { .init(bounds: self.bounds.eq(\(field), \(present)key)) }")
-                for (method, inclusive) in [("gt", false), ("gte", true)] {
-                    out.line("public func \(method)(\(parameter)) -> \(upperNames[position]) { .init(bounds: self.bounds.lower(\(field), \(present)key, inclusive: \(inclusive))) }")
-                }
-            }
-            for (method, inclusive) in [("lt", false), ("lte", true)] {
-                out.line("public func \(method)(\(parameter)) -> \(end) { .init(bounds: self.bounds.upper(\(field), \(present)key, inclusive: \(inclusive))) }")
-            }
+        var stages = "PolarisRuntime.CreationTimeRange<\(model)>"
+        for field in index.fields.reversed() {
+            let key = SwiftIndexKey.find(field.split(separator: ".").map(String.init), in: model, context: context)
+            let kind = key.isOptional ? "PolarisRuntime.OptionalIndexKey" : "PolarisRuntime.IndexKey"
+            stages = "PolarisRuntime.IndexStage<\(model), \(kind)<\(key.type)>, \(stages)>"
         }
-
-        out.line("/// Ranges of the index `\(index.name)`: \((index.fields + ["_creationTime"]).joined(separator: ", ")).")
-        out.block("public struct \(stageName)\(stageHeader)") { out in
-            stageBody(0, upperOnly: false, into: &out)
-            for position in index.fields.indices {
-                if position > 0 {
-                    out.line()
-                    out.line("/// `\(index.fields[..<position].joined(separator: "`, `"))` fixed: `\(index.fields[position])` is next.")
-                    out.block("public struct \(stageNames[position].split(separator: ".").last!)\(stageHeader)") { out in
-                        stageBody(position, upperOnly: false, into: &out)
-                    }
-                }
-                out.line()
-                out.line("/// A lower bound on `\(index.fields[position])` set: only an upper bound may follow.")
-                out.block("public struct \(upperNames[position].split(separator: ".").last!)\(stageHeader)") { out in
-                    stageBody(position, upperOnly: true, into: &out)
-                }
-            }
-        }
+        out.line("/// Ranges of the index `\(index.name)`: \(Self.fieldList(index)).")
+        out.line("public typealias \(stageName) = \(stages)")
     }
 
     private func renderIndexDefinition(_ index: Index, model: String, stage: String, into out: inout SwiftText) {
         out.block("extension PolarisRuntime.IndexDefinition where Model == \(model), Start == \(model).\(stage)") { out in
-            out.line("/// The index `\(index.name)`: \((index.fields + ["_creationTime"]).joined(separator: ", ")).")
+            out.line("/// The index `\(index.name)`: \(Self.fieldList(index)).")
             let name = SwiftNaming.escaped(SwiftNaming.lowerCamel(index.name))
-            out.line("public static var \(name): Self { Self(\(SwiftNaming.stringLiteral(index.name))) }")
+            let fields = (index.fields + ["_creationTime"]).map(SwiftNaming.stringLiteral).joined(separator: ", ")
+            out.line("public static var \(name): Self { Self(\(SwiftNaming.stringLiteral(index.name)), fields: [\(fields)]) }")
         }
+    }
+
+    /// The fields an index orders by, for doc comments.
+    private static func fieldList(_ index: Index) -> String {
+        (index.fields + ["_creationTime"]).joined(separator: ", ")
     }
 
     /// `PolarisDatabase`: the table descriptions and the DDL for each dialect.
