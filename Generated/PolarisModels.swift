@@ -218,7 +218,7 @@ public enum GenerationEventType: Swift.String, PolarisRuntime.ConvexValueConvert
 
 /// User profiles and subscription information
 public struct User: PolarisRuntime.Document, Swift.Codable {
-    public static let tableName = "users"
+    public static var tableName: Swift.String { "users" }
 
     /// The document's ID.
     public var _id: PolarisRuntime.Id<User>
@@ -300,7 +300,7 @@ public struct User: PolarisRuntime.Document, Swift.Codable {
 
 /// IDE projects
 public struct Project: PolarisRuntime.Document, Swift.Codable {
-    public static let tableName = "projects"
+    public static var tableName: Swift.String { "projects" }
 
     /// The document's ID.
     public var _id: PolarisRuntime.Id<Project>
@@ -371,7 +371,7 @@ public struct Project: PolarisRuntime.Document, Swift.Codable {
 
 /// Project files and folders
 public struct File: PolarisRuntime.Document, Swift.Codable {
-    public static let tableName = "files"
+    public static var tableName: Swift.String { "files" }
 
     /// The document's ID.
     public var _id: PolarisRuntime.Id<File>
@@ -465,7 +465,7 @@ public struct File: PolarisRuntime.Document, Swift.Codable {
 
 /// AI conversation metadata
 public struct Conversation: PolarisRuntime.Document, Swift.Codable {
-    public static let tableName = "conversations"
+    public static var tableName: Swift.String { "conversations" }
 
     /// The document's ID.
     public var _id: PolarisRuntime.Id<Conversation>
@@ -514,7 +514,7 @@ public struct Conversation: PolarisRuntime.Document, Swift.Codable {
 
 /// Conversation messages
 public struct Message: PolarisRuntime.Document, Swift.Codable {
-    public static let tableName = "messages"
+    public static var tableName: Swift.String { "messages" }
 
     /// The document's ID.
     public var _id: PolarisRuntime.Id<Message>
@@ -606,7 +606,7 @@ public struct Message: PolarisRuntime.Document, Swift.Codable {
 
 /// AI generation progress
 public struct GenerationEvent: PolarisRuntime.Document, Swift.Codable {
-    public static let tableName = "generationEvents"
+    public static var tableName: Swift.String { "generationEvents" }
 
     /// The document's ID.
     public var _id: PolarisRuntime.Id<GenerationEvent>

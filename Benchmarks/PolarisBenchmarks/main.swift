@@ -1,12 +1,16 @@
 // Release-mode benchmarks: `swift run -c release polaris-benchmarks`.
 // Each prints its figures beside the baselines measured in the same run.
 // `polaris-benchmarks compile [TABLES...]` times swiftc on generated code
-// (minutes for 1,000 tables, so it is not part of the default run).
+// (minutes for 1,000 tables, so it is not part of the default run);
+// `polaris-benchmarks generate` runs only the code generation figures (for profiling).
 let arguments = Array(CommandLine.arguments.dropFirst())
-if arguments.first == "compile" {
+switch arguments.first {
+case "compile":
     let tables = arguments.dropFirst().compactMap { Int($0) }
     try compileTimeBenchmark(tables: tables.isEmpty ? [100, 1_000] : tables)
-} else {
+case "generate":
+    codeGenerationBenchmark(tables: [100, 1_000], runs: 11)
+default:
     try schemaFrontEndBenchmark(tables: 1_000, runs: 21)
     print()
     codeGenerationBenchmark(tables: [100, 1_000], runs: 11)

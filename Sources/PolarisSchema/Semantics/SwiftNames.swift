@@ -25,6 +25,10 @@ enum SwiftNames {
 
     /// `tool_call` and `toolCall` -> `ToolCall`.
     static func upperCamel(_ name: String) -> String {
+        if let first = name.utf8.first, !name.utf8.contains(UInt8(ascii: "_")) {
+            return first >= UInt8(ascii: "a") && first <= UInt8(ascii: "z")
+                ? String(UnicodeScalar(first - 0x20)) + name.dropFirst() : name
+        }
         let words = name.split(separator: "_")
         guard !words.isEmpty else { return name }
         return words.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()

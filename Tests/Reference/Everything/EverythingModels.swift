@@ -202,7 +202,7 @@ public typealias Maybe = Swift.String
 
 /// A table whose model shadows Swift.String
 public struct String: PolarisRuntime.Document, Swift.Codable {
-    public static let tableName = "strings"
+    public static var tableName: Swift.String { "strings" }
 
     /// The document's ID.
     public var _id: PolarisRuntime.Id<String>
@@ -268,7 +268,7 @@ public struct String: PolarisRuntime.Document, Swift.Codable {
 }
 
 public struct Data: PolarisRuntime.Document, Swift.Codable {
-    public static let tableName = "data"
+    public static var tableName: Swift.String { "data" }
 
     /// The document's ID.
     public var _id: PolarisRuntime.Id<Data>
@@ -628,7 +628,7 @@ public struct Data: PolarisRuntime.Document, Swift.Codable {
 }
 
 public enum Failure: PolarisRuntime.Document, Swift.Codable {
-    public static let tableName = "errors"
+    public static var tableName: Swift.String { "errors" }
 
     case network(Failure.Network)
     case disk(Failure.Disk)
@@ -761,7 +761,7 @@ public enum Failure: PolarisRuntime.Document, Swift.Codable {
 }
 
 public struct Type_: PolarisRuntime.Document, Swift.Codable {
-    public static let tableName = "Types"
+    public static var tableName: Swift.String { "Types" }
 
     /// The document's ID.
     public var _id: PolarisRuntime.Id<Type_>

@@ -65,12 +65,27 @@ public enum SQLGenerator {
 
     /// `"name"`, with any `"` doubled.
     static func quote(_ name: String) -> String {
-        "\"" + name.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+        enclose(name, in: "\"")
     }
 
     /// `'text'`, with any `'` doubled.
     static func literal(_ text: String) -> String {
-        "'" + text.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'"
+        enclose(text, in: "'")
+    }
+
+    /// `text` between two `mark`s, with any `mark` in it doubled.
+    private static func enclose(_ text: String, in mark: Character) -> String {
+        var out = String(mark)
+        if text.utf8.contains(mark.asciiValue!) {
+            for character in text {
+                if character == mark { out.append(mark) }
+                out.append(character)
+            }
+        } else {
+            out += text
+        }
+        out.append(mark)
+        return out
     }
 }
 

@@ -21,7 +21,7 @@ enum SwiftModelRenderer {
         let stored = structure.members.filter { $0.fixedValue == nil }
         out.block("public struct \(structure.name): \(conformances(table: structure.table))") { out in
             if let table = structure.table {
-                out.line("public static let tableName = \(SwiftNaming.stringLiteral(table))")
+                out.line("public static var tableName: Swift.String { \(SwiftNaming.stringLiteral(table)) }")
                 out.line()
             }
             for member in stored {
@@ -132,7 +132,7 @@ enum SwiftModelRenderer {
         out.doc(unionEnum.doc)
         out.block("public enum \(unionEnum.name): \(conformances(table: unionEnum.table))") { out in
             if let table = unionEnum.table {
-                out.line("public static let tableName = \(SwiftNaming.stringLiteral(table))")
+                out.line("public static var tableName: Swift.String { \(SwiftNaming.stringLiteral(table)) }")
                 out.line()
             }
             for item in unionEnum.cases {

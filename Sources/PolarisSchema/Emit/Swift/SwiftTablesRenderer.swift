@@ -142,10 +142,28 @@ struct SwiftTablesRenderer {
 
     /// A raw multi-line string literal of `text` (its lines indented one level).
     private static func multilineLiteral(_ text: String) -> String {
-        var delimiter = "#"
-        while text.contains("\"" + delimiter) { delimiter += "#" }
-        let body = text.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
-            .map { $0.isEmpty ? "" : "    " + $0 }.joined(separator: "\n")
-        return "\(delimiter)\"\"\"\n\(body)\n    \"\"\"\(delimiter)"
+        let delimiter = String(repeating: "#", count: longestHashRunAfterQuote(text) + 1)
+        var literal = delimiter + "\"\"\"\n"
+        literal.reserveCapacity(text.utf8.count + text.utf8.count / 4)
+        for line in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).dropLast() {
+            if !line.isEmpty { literal += "    " + String(decoding: line, as: UTF8.self) }
+            literal += "\n"
+        }
+        return literal + "    \"\"\"" + delimiter
+    }
+
+    /// The most `#`s that follow a `"` in `text`: a raw literal's delimiter needs one more.
+    private static func longestHashRunAfterQuote(_ text: String) -> Int {
+        var longest = 0
+        var run: Int?
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "#"), let current = run {
+                run = current + 1
+                longest = max(longest, current + 1)
+            } else {
+                run = byte == UInt8(ascii: "\"") ? 0 : nil
+            }
+        }
+        return longest
     }
 }

@@ -5,7 +5,11 @@ struct SwiftText {
 
     /// One line at the current indentation (an empty line stays empty).
     mutating func line(_ line: String = "") {
-        text += line.isEmpty ? "\n" : String(repeating: "    ", count: level) + line + "\n"
+        if !line.isEmpty {
+            for _ in 0..<level { text += "    " }
+            text += line
+        }
+        text += "\n"
     }
 
     /// `header {`, the body one level in, then `}`.

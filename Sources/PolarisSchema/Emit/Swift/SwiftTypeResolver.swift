@@ -29,16 +29,19 @@ struct SwiftTypeResolver {
     let topLevelNames: Set<String>
     /// `topLevelNames` and the reserved type names: what no nested type may be called.
     let unavailableNestedNames: Set<String>
+    /// Each table's model name, by table name.
+    private let modelNames: [String: String]
 
     init(schema: Schema, topLevelNames: Set<String>) {
         self.schema = schema
         self.topLevelNames = topLevelNames
         self.unavailableNestedNames = topLevelNames.union(SwiftNaming.reservedTypeNames)
+        self.modelNames = Dictionary(schema.tables.map { ($0.name, $0.swiftName) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The Swift type of `doc<table>` (`_storage`: the runtime's `StoredFile`).
     func modelName(_ table: String) -> String {
-        table == "_storage" ? "PolarisRuntime.StoredFile" : schema.table(named: table)?.swiftName ?? table
+        table == "_storage" ? "PolarisRuntime.StoredFile" : modelNames[table] ?? table
     }
 
     /// A scope nested in the type `qualifiedName`.
