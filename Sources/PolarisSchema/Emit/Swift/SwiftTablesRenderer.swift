@@ -143,12 +143,15 @@ struct SwiftTablesRenderer {
     /// A raw multi-line string literal of `text` (its lines indented one level).
     private static func multilineLiteral(_ text: String) -> String {
         let delimiter = String(repeating: "#", count: longestHashRunAfterQuote(text) + 1)
-        var literal = delimiter + "\"\"\"\n"
-        literal.reserveCapacity(text.utf8.count + text.utf8.count / 4)
-        for line in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).dropLast() {
-            if !line.isEmpty { literal += "    " + String(decoding: line, as: UTF8.self) }
-            literal += "\n"
+        var body: [UInt8] = []
+        body.reserveCapacity(text.utf8.count + text.utf8.count / 4)
+        var atLineStart = true
+        for byte in text.utf8 {
+            if atLineStart && byte != UInt8(ascii: "\n") { body.append(contentsOf: "    ".utf8) }
+            body.append(byte)
+            atLineStart = byte == UInt8(ascii: "\n")
         }
+        let literal = delimiter + "\"\"\"\n" + String(decoding: body, as: UTF8.self)
         return literal + "    \"\"\"" + delimiter
     }
 
