@@ -44,9 +44,9 @@ func compileTimeBenchmark(tables: [Int]) throws {
             generated.append(url.path)
         }
         let plain = folder.appendingPathComponent("Plain.swift")
-        try plainStructs(count).write(to: plain, atomically: true, encoding: .utf8)
+        try handWrittenModels(count, enums: false).write(to: plain, atomically: true, encoding: .utf8)
         let handWritten = folder.appendingPathComponent("HandWritten.swift")
-        try handWrittenModels(count).write(to: handWritten, atomically: true, encoding: .utf8)
+        try handWrittenModels(count, enums: true).write(to: handWritten, atomically: true, encoding: .utf8)
         let baseline = try swiftc([plain.path], modules: modules, folder: folder)
         let equivalent = try swiftc([handWritten.path], modules: modules, folder: folder)
         let polaris = try swiftc(generated, modules: modules, folder: folder)
@@ -77,36 +77,24 @@ private func swiftc(_ files: [String], modules: URL, folder: URL) throws -> Doub
     return Date().timeIntervalSince(start)
 }
 
-/// The hand-written equivalent of a synthetic table: the same fields, Codable and Hashable.
-private func plainStructs(_ count: Int) -> String {
+/// What a developer would write by hand for a synthetic table: Codable,
+/// Hashable structs with the same fields; with `enums`, public and with
+/// `Status` and `kind` as String-backed enums, else with plain strings.
+private func handWrittenModels(_ count: Int, enums: Bool) -> String {
+    let access = enums ? "public " : ""
+    let status = enums ? "Status" : "String"
+    let kind = enums ? "Kind" : "String"
     var text = "import Foundation\n"
+    if enums { text += "public enum Status: String, Codable, Hashable, Sendable, CaseIterable { case draft, active, archived }\n" }
     for index in 0..<count {
         text += """
-            struct Plain\(index): Codable, Hashable, Sendable {
-                struct Place: Codable, Hashable, Sendable { var x: Double; var y: Double }
-                var _id: String; var _creationTime: Double
-                var title: String; var count: Int64; var score: Double?; var done: Bool; var ref: String
-                var tags: [String]; var status: String; var meta: [String: Double]; var kind: String?; var place: Place
-            }
-
-            """
-    }
-    return text
-}
-
-/// What a developer would write by hand for a synthetic table: public
-/// Codable, Hashable structs, with `Status` and `kind` as String-backed enums.
-private func handWrittenModels(_ count: Int) -> String {
-    var text = "import Foundation\npublic enum Status: String, Codable, Hashable, Sendable, CaseIterable { case draft, active, archived }\n"
-    for index in 0..<count {
-        text += """
-            public struct Hand\(index): Codable, Hashable, Sendable {
-                public struct Place: Codable, Hashable, Sendable { public var x: Double; public var y: Double }
-                public enum Kind: String, Codable, Hashable, Sendable, CaseIterable { case a, b, c }
-                public var _id: String; public var _creationTime: Double
-                public var title: String; public var count: Int64; public var score: Double?; public var done: Bool
-                public var ref: String; public var tags: [String]; public var status: Status; public var meta: [String: Double]
-                public var kind: Kind?; public var place: Place
+            \(access)struct Model\(index): Codable, Hashable, Sendable {
+                \(access)struct Place: Codable, Hashable, Sendable { \(access)var x: Double; \(access)var y: Double }
+                \(enums ? "public enum Kind: String, Codable, Hashable, Sendable, CaseIterable { case a, b, c }" : "")
+                \(access)var _id: String; \(access)var _creationTime: Double
+                \(access)var title: String; \(access)var count: Int64; \(access)var score: Double?; \(access)var done: Bool
+                \(access)var ref: String; \(access)var tags: [String]; \(access)var status: \(status)
+                \(access)var meta: [String: Double]; \(access)var kind: \(kind)?; \(access)var place: Place
             }
 
             """

@@ -25,4 +25,14 @@ struct DiagnosticsOptions: ParsableArguments {
             jsonHandle.write(Data(DiagnosticRenderer.json(diagnostics).utf8))
         }
     }
+
+    /// Reads and checks the schema at `path`, writing its diagnostics; fails
+    /// when it has errors. JSON diagnostics go to `jsonHandle`.
+    func checkedSchema(at path: String, jsonTo jsonHandle: FileHandle = .standardOutput) throws -> Schema {
+        let file = try readSchemaFile(path)
+        let result = SchemaCompiler.check(file)
+        emit(result.diagnostics, sources: [path: file], to: jsonHandle)
+        guard let schema = result.schema else { throw ExitCode.failure }
+        return schema
+    }
 }

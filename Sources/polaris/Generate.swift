@@ -27,15 +27,12 @@ struct Generate: ParsableCommand {
     @OptionGroup var options: DiagnosticsOptions
 
     func run() throws {
-        let file = try readSchemaFile(schema)
-        let result = SchemaCompiler.check(file)
-        options.emit(result.diagnostics, sources: [schema: file])
-        guard let checked = result.schema else { throw ExitCode.failure }
+        let checked = try options.checkedSchema(at: schema)
         let name = URL(fileURLWithPath: schema).lastPathComponent
         let files = SwiftGenerator.files(for: checked, schemaFileName: name)
         let folder = GeneratedFolder(path: output)
         if check {
-            let problems = try folder.differences(from: files)
+            let problems = folder.differences(from: files)
             for problem in problems {
                 FileHandle.standardError.write(Data("\(problem.path): \(problem.kind.rawValue)\n".utf8))
             }

@@ -36,7 +36,7 @@ struct GeneratedFolder {
     }
 
     /// What `write` would change.
-    func differences(from files: [GeneratedFile]) throws(ToolFailure) -> [Change] {
+    func differences(from files: [GeneratedFile]) -> [Change] {
         var changes: [Change] = []
         for file in files {
             guard let existing = FileManager.default.contents(atPath: filePath(file.name)) else {
@@ -60,7 +60,7 @@ struct GeneratedFolder {
             throw ToolFailure(message: "cannot create '\(path)': \(error.localizedDescription)")
         }
         var changes: [Change] = []
-        for change in try differences(from: files) {
+        for change in differences(from: files) {
             let name = (change.path as NSString).lastPathComponent
             do {
                 if change.kind == .extra {

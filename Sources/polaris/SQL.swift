@@ -22,10 +22,7 @@ struct SQL: ParsableCommand {
     @OptionGroup var options: DiagnosticsOptions
 
     func run() throws {
-        let file = try readSchemaFile(schema)
-        let result = SchemaCompiler.check(file)
-        options.emit(result.diagnostics, sources: [schema: file], to: .standardError)
-        guard let checked = result.schema else { throw ExitCode.failure }
+        let checked = try options.checkedSchema(at: schema, jsonTo: .standardError)
         print(SQLGenerator.ddl(for: checked, dialect: dialect), terminator: "")
     }
 }

@@ -1,5 +1,18 @@
+/// What every handler gets: the caller, if authenticated.
+public protocol FunctionContext {
+    var identity: Identity? { get }
+}
+
+extension FunctionContext {
+    /// The caller's identity; throws `FunctionError.unauthenticated` without one.
+    public func requireIdentity() throws -> Identity {
+        guard let identity else { throw FunctionError.unauthenticated }
+        return identity
+    }
+}
+
 /// What a query's handler gets: read-only access to a consistent snapshot.
-public struct QueryContext {
+public struct QueryContext: FunctionContext {
     /// The database, read-only: a query cannot write.
     public let db: any DatabaseReader
     /// The caller, if authenticated.
@@ -12,7 +25,7 @@ public struct QueryContext {
 }
 
 /// What a mutation's handler gets: read and write access inside one transaction.
-public struct MutationContext {
+public struct MutationContext: FunctionContext {
     /// The database; reads see this mutation's own writes.
     public let db: any DatabaseWriter
     /// The caller, if authenticated.
@@ -45,21 +58,5 @@ public enum FunctionError: Error, Hashable, Sendable, CustomStringConvertible {
         case .unauthorized(let reason): "unauthorized: \(reason)"
         case .invalidResult(let error): "the function returned an invalid value: \(error)"
         }
-    }
-}
-
-extension QueryContext {
-    /// The caller's identity; throws `FunctionError.unauthenticated` without one.
-    public func requireIdentity() throws -> Identity {
-        guard let identity else { throw FunctionError.unauthenticated }
-        return identity
-    }
-}
-
-extension MutationContext {
-    /// The caller's identity; throws `FunctionError.unauthenticated` without one.
-    public func requireIdentity() throws -> Identity {
-        guard let identity else { throw FunctionError.unauthenticated }
-        return identity
     }
 }

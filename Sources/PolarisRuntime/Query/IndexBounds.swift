@@ -34,6 +34,11 @@ public struct IndexBounds: Hashable, Sendable {
     /// The whole index.
     public init() {}
 
+    /// The field of `fields` (an index's, in order) that follows the equalities.
+    func nextField(of fields: [String]) -> String {
+        fields[equalities.count]
+    }
+
     /// These bounds with `field == value` added (absent when `value` is nil).
     func eq(_ field: String, _ value: Value?) -> IndexBounds {
         var bounds = self

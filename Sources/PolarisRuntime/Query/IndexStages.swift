@@ -32,7 +32,7 @@ public struct IndexStage<Model: Document, Field: IndexKeyKind, Next: IndexRange>
     }
 
     /// The field this stage ranges over.
-    var field: String { fields[bounds.equalities.count] }
+    var field: String { bounds.nextField(of: fields) }
 
     /// Documents whose field equals `key`; the next field follows.
     public func eq(_ key: Field.Key) -> Next {
@@ -72,8 +72,7 @@ public struct IndexUpperBound<Model: Document, Field: IndexKeyKind>: IndexRange 
     public func lte(_ key: Field.Key) -> IndexRangeEnd<Model> { upper(key, inclusive: true) }
 
     private func upper(_ key: Field.Key, inclusive: Bool) -> IndexRangeEnd<Model> {
-        let field = bounds.lower?.field ?? fields[bounds.equalities.count]
-        return IndexRangeEnd(bounds: bounds.upper(field, Field.value(of: key), inclusive: inclusive), fields: fields)
+        IndexRangeEnd(bounds: bounds.upper(bounds.nextField(of: fields), Field.value(of: key), inclusive: inclusive), fields: fields)
     }
 }
 

@@ -10,11 +10,11 @@ extension Validator {
             guard value == expected else { throw ValueError.mismatch(expected: description, got: value) }
         case (.array(let element), .array(let elements)):
             for (index, item) in elements.enumerated() {
-                try Self.at(.index(index)) { () throws(ValueError) in try element.validate(item) }
+                try ValueError.at(.index(index)) { () throws(ValueError) in try element.validate(item) }
             }
         case (.record(let keys, let values), .object(let fields)):
             for name in fields.keys.sorted() {
-                try Self.at(.field(name)) { () throws(ValueError) in
+                try ValueError.at(.field(name)) { () throws(ValueError) in
                     try keys.validate(.string(name))
                     try values.validate(fields[name]!)
                 }
@@ -33,15 +33,12 @@ extension Validator {
         for field in expected {
             guard let value = fields[field.name] else {
                 if field.isOptional { continue }
-                throw ValueError(path: ValuePath(), message: "missing required field '\(field.name)'")
+                throw ValueError.missingField(field.name)
             }
-            try at(.field(field.name)) { () throws(ValueError) in try field.validator.validate(value) }
+            try ValueError.at(.field(field.name)) { () throws(ValueError) in try field.validator.validate(value) }
         }
         if fields.count > expected.count || expected.contains(where: \.isOptional) {
-            let known = Set(expected.map(\.name))
-            if let extra = fields.keys.filter({ !known.contains($0) }).min() {
-                throw ValueError(path: ValuePath(), message: "unexpected field '\(extra)'")
-            }
+            if let extra = ValueError.unexpectedField(in: fields, known: Set(expected.map(\.name))) { throw extra }
         }
     }
 
@@ -72,15 +69,5 @@ extension Validator {
             found = true
         }
         return found
-    }
-
-    private static func at(_ component: ValuePath.Component, _ body: () throws(ValueError) -> Void) throws(ValueError) {
-        do {
-            try body()
-        } catch {
-            var error = error
-            error.path.components.insert(component, at: 0)
-            throw error
-        }
     }
 }

@@ -2,6 +2,8 @@
 struct ConvexJSONReader {
     let bytes: [UInt8]
     private var position = 0
+    /// Where reading stands: pushed on the way into a field or element, popped on the way out.
+    private var path = ValuePath()
 
     init(bytes: [UInt8]) {
         self.bytes = bytes
@@ -9,7 +11,7 @@ struct ConvexJSONReader {
 
     /// One whole value, with nothing but whitespace after it.
     mutating func readDocument() throws(ValueError) -> Value {
-        let value = try readValue(path: ValuePath(), depth: 0)
+        let value = try readValue(depth: 0)
         skipWhitespace()
         guard position == bytes.count else { throw syntax("unexpected text after the value") }
         return value
@@ -29,12 +31,12 @@ struct ConvexJSONReader {
         }
     }
 
-    private mutating func readValue(path: ValuePath, depth: Int) throws(ValueError) -> Value {
+    private mutating func readValue(depth: Int) throws(ValueError) -> Value {
         skipWhitespace()
         guard position < bytes.count else { throw syntax("expected a value, found the end") }
         switch bytes[position] {
-        case UInt8(ascii: "{"): return try readObject(path: path, depth: depth + 1)
-        case UInt8(ascii: "["): return try readArray(path: path, depth: depth + 1)
+        case UInt8(ascii: "{"): return try readObject(depth: depth + 1)
+        case UInt8(ascii: "["): return try readArray(depth: depth + 1)
         case UInt8(ascii: "\""): return .string(try readString())
         case UInt8(ascii: "t"): try readWord("true"); return .boolean(true)
         case UInt8(ascii: "f"): try readWord("false"); return .boolean(false)
@@ -62,14 +64,14 @@ struct ConvexJSONReader {
         return true
     }
 
-    private static func checkDepth(_ depth: Int, _ path: ValuePath) throws(ValueError) {
+    private func checkDepth(_ depth: Int) throws(ValueError) {
         guard depth <= ValueLimits.maximumDepth else {
             throw ValueError(path: path, message: "nested more than \(ValueLimits.maximumDepth) levels")
         }
     }
 
-    private mutating func readArray(path: ValuePath, depth: Int) throws(ValueError) -> Value {
-        try Self.checkDepth(depth, path)
+    private mutating func readArray(depth: Int) throws(ValueError) -> Value {
+        try checkDepth(depth)
         position += 1
         var items: [Value] = []
         if take(UInt8(ascii: "]")) { return .array(items) }
@@ -77,14 +79,16 @@ struct ConvexJSONReader {
             guard items.count < ValueLimits.maximumArrayCount else {
                 throw ValueError(path: path, message: "an array has more than \(ValueLimits.maximumArrayCount) elements")
             }
-            items.append(try readValue(path: path.appending(.index(items.count)), depth: depth))
+            path.components.append(.index(items.count))
+            items.append(try readValue(depth: depth))
+            path.components.removeLast()
         } while take(UInt8(ascii: ","))
         try expect(UInt8(ascii: "]"), "',' or ']'")
         return .array(items)
     }
 
-    private mutating func readObject(path: ValuePath, depth: Int) throws(ValueError) -> Value {
-        try Self.checkDepth(depth, path)
+    private mutating func readObject(depth: Int) throws(ValueError) -> Value {
+        try checkDepth(depth)
         position += 1
         var fields: [String: Value] = [:]
         var order: [String] = []
@@ -100,7 +104,9 @@ struct ConvexJSONReader {
                 guard fields.count < ValueLimits.maximumFieldCount else {
                     throw ValueError(path: path, message: "an object has more than \(ValueLimits.maximumFieldCount) fields")
                 }
-                fields[name] = try readValue(path: path.appending(.field(name)), depth: depth)
+                path.components.append(.field(name))
+                fields[name] = try readValue(depth: depth)
+                path.components.removeLast()
                 order.append(name)
             } while take(UInt8(ascii: ","))
             try expect(UInt8(ascii: "}"), "',' or '}'")
@@ -125,7 +131,7 @@ struct ConvexJSONReader {
         let bits = bytes.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
         if tag == "$integer" { return .int64(Int64(bitPattern: bits)) }
         let number = Double(bitPattern: bits)
-        guard !number.isFinite || (number == 0 && number.sign == .minus) else {
+        guard !Value.isPlainJSONNumber(number) else {
             throw ValueError(path: path, message: "$float is only for NaN, infinities and -0.0; write \(number) as a number")
         }
         return .float64(number)

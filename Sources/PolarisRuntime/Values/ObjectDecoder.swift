@@ -43,7 +43,7 @@ public struct ObjectDecoder {
 
     private mutating func present(_ name: String) throws -> Value {
         guard let field = consult(name) else {
-            throw ValueError(path: ValuePath(), message: "missing required field '\(name)'")
+            throw ValueError.missingField(name)
         }
         return field
     }
@@ -51,10 +51,7 @@ public struct ObjectDecoder {
     /// Refuses fields that no call above asked for.
     public func finish() throws {
         guard found < fields.count else { return }
-        let known = Set(consulted)
-        if let extra = fields.keys.filter({ !known.contains($0) }).min() {
-            throw ValueError(path: ValuePath(), message: "unexpected field '\(extra)'")
-        }
+        if let extra = ValueError.unexpectedField(in: fields, known: Set(consulted)) { throw extra }
     }
 }
 

@@ -60,7 +60,7 @@ extension Value: Codable {
         case .string(let value):
             var single = encoder.singleValueContainer()
             try single.encode(value)
-        case .float64(let value) where value.isFinite && !(value == 0 && value.sign == .minus):
+        case .float64(let value) where Value.isPlainJSONNumber(value):
             var single = encoder.singleValueContainer()
             try single.encode(value)
         case .float64(let value):

@@ -17,11 +17,13 @@ extension Value {
     /// fields sorted by name. Throws for a value that breaks a field-name rule.
     public func convexJSON() throws(ValueError) -> String {
         var out = ""
-        try Self.write(self, into: &out, path: ValuePath(), depth: 0)
+        var path = ValuePath()
+        try Self.write(self, into: &out, path: &path, depth: 0)
         return out
     }
 
-    private static func write(_ value: Value, into out: inout String, path: ValuePath, depth: Int) throws(ValueError) {
+    /// Writes `value`, which stands at `path` (extended and restored on the way through containers).
+    private static func write(_ value: Value, into out: inout String, path: inout ValuePath, depth: Int) throws(ValueError) {
         guard depth <= ValueLimits.maximumDepth else {
             throw ValueError(path: path, message: "nested more than \(ValueLimits.maximumDepth) levels")
         }
@@ -32,7 +34,7 @@ extension Value {
         case .int64(let integer):
             out += "{\"$integer\":\"\(Base64.encode(littleEndianBytes(UInt64(bitPattern: integer))))\"}"
         case .float64(let number):
-            if number.isFinite && !(number == 0 && number.sign == .minus) {
+            if Value.isPlainJSONNumber(number) {
                 out += "\(number)"  // Swift prints a '.' or an exponent: 3.0, 1e+20
             } else {
                 out += "{\"$float\":\"\(Base64.encode(littleEndianBytes(number.bitPattern)))\"}"
@@ -42,7 +44,9 @@ extension Value {
             out += "["
             for (index, item) in items.enumerated() {
                 if index > 0 { out += "," }
-                try write(item, into: &out, path: path.appending(.index(index)), depth: depth + 1)
+                path.components.append(.index(index))
+                try write(item, into: &out, path: &path, depth: depth + 1)
+                path.components.removeLast()
             }
             out += "]"
         case .object(let fields):
@@ -55,7 +59,9 @@ extension Value {
                 if index > 0 { out += "," }
                 writeString(name, into: &out)
                 out += ":"
-                try write(fields[name]!, into: &out, path: path.appending(.field(name)), depth: depth + 1)
+                path.components.append(.field(name))
+                try write(fields[name]!, into: &out, path: &path, depth: depth + 1)
+                path.components.removeLast()
             }
             out += "}"
         }
@@ -77,6 +83,12 @@ extension Value {
             }
         }
         out += "\""
+    }
+
+    /// Whether JSON can carry `number` as a plain number: every finite float
+    /// but -0.0 (NaN, the infinities and -0.0 travel as `{"$float": ...}`).
+    static func isPlainJSONNumber(_ number: Double) -> Bool {
+        number.isFinite && !(number == 0 && number.sign == .minus)
     }
 
     static func littleEndianBytes(_ bits: UInt64) -> [UInt8] {

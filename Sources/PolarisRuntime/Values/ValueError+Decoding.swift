@@ -23,12 +23,27 @@ extension ValueError {
 
     /// Runs `body`, putting `component` in front of the path of any `ValueError` it throws.
     @inlinable
-    public static func at<T>(_ component: ValuePath.Component, _ body: () throws -> T) throws -> T {
+    public static func at<T, Failure: Error>(
+        _ component: ValuePath.Component, _ body: () throws(Failure) -> T
+    ) throws(Failure) -> T {
         do {
             return try body()
-        } catch var error as ValueError {
-            error.path.components.insert(component, at: 0)
-            throw error
+        } catch {
+            guard var located = error as? ValueError else { throw error }
+            located.path.components.insert(component, at: 0)
+            throw located as! Failure
+        }
+    }
+
+    /// A required field that the object lacks.
+    static func missingField(_ name: String) -> ValueError {
+        ValueError(path: ValuePath(), message: "missing required field '\(name)'")
+    }
+
+    /// The first field of `fields`, by name, that is not in `known`.
+    static func unexpectedField(in fields: [String: Value], known: Set<String>) -> ValueError? {
+        fields.keys.filter { !known.contains($0) }.min().map {
+            ValueError(path: ValuePath(), message: "unexpected field '\($0)'")
         }
     }
 }

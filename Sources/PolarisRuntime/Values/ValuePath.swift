@@ -12,11 +12,6 @@ public struct ValuePath: Hashable, Sendable, CustomStringConvertible {
         self.components = components
     }
 
-    /// This path, one step further.
-    public func appending(_ component: Component) -> ValuePath {
-        ValuePath(components + [component])
-    }
-
     /// `toolCalls[2].id`; the empty path is `(root)`.
     public var description: String {
         var text = ""

@@ -1,11 +1,24 @@
-/// The Swift type names that tables and named types become.
+/// The Swift type names that tables, named types and function modules
+/// become, and the names generated code keeps for itself.
 enum SwiftNames {
-    /// Names a table or named type cannot take as they are: Swift's own, and
-    /// the modules and types that generated code refers to. They get a `_`.
-    static let reserved: Set<String> = [
-        "Self", "Type", "Protocol", "Any", "Sendable", "Swift", "Foundation", "PolarisRuntime", "PolarisAPI",
-        "PolarisDatabase",
-    ]
+    /// Module names that generated code qualifies its references with.
+    static let modules: Set<String> = ["Swift", "Foundation", "PolarisRuntime"]
+
+    /// Type names no generated type may take: the modules and Swift's own.
+    static let reservedTypeNames: Set<String> = modules.union(["Type", "Protocol", "Self", "Any", "Sendable"])
+
+    /// The top-level types generated code declares besides models and modules' types.
+    static let infrastructureTypeNames: Set<String> = ["PolarisAPI", "PolarisDatabase"]
+
+    /// Names a table or named type cannot take as they are; they get a `_`.
+    static let reserved: Set<String> = reservedTypeNames.union(infrastructureTypeNames)
+
+    /// The types a function module `m` becomes: `MFunctions` (its argument
+    /// and result types), `MHandlers` (the backend's protocol), `MClient`.
+    static func moduleTypeNames(_ module: String) -> (functions: String, handlers: String, client: String) {
+        let name = upperCamel(module)
+        return (name + "Functions", name + "Handlers", name + "Client")
+    }
 
     /// The model name of a table: its singular in UpperCamelCase
     /// (`generationEvents` -> `GenerationEvent`, `categories` -> `Category`;
@@ -57,7 +70,8 @@ extension SchemaChecker {
     func checkSwiftNames(types: [NamedType], tables: [Table], modules: [FunctionModule]) {
         var owners: [String: (what: String, location: SourceLocation)] = [:]
         let moduleNames = modules.flatMap { module in
-            ["Functions", "Handlers", "Client"].map { (SwiftNames.upperCamel(module.name) + $0, "module '\(module.name)'", module.location) }
+            let names = SwiftNames.moduleTypeNames(module.name)
+            return [names.functions, names.handlers, names.client].map { ($0, "module '\(module.name)'", module.location) }
         }
         let declarations = types.map { ($0.swiftName, "type '\($0.name)'", $0.location) }
             + tables.map { ($0.swiftName, "table '\($0.name)'", $0.location) } + moduleNames

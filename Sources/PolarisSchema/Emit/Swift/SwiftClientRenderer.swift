@@ -4,42 +4,41 @@ struct SwiftClientRenderer {
     let context: SwiftGenerationContext
 
     func file() -> String {
-        var out = SwiftText()
-        out.line("import Foundation")
-        out.line("import PolarisRuntime")
-        out.line()
-        var properties = NameAllocator(taken: ["transport", "init"])
-        let modules = context.schema.modules.map { module in
-            (module, SwiftNaming.escaped(properties.allocate(SwiftNaming.lowerCamel(module.name))))
-        }
-        out.line("/// The schema's functions, typed, over a transport (the runtime in process, or a network client).")
-        out.block("public struct PolarisAPI: Swift.Sendable") { out in
-            out.line("public let transport: any PolarisRuntime.PolarisTransport")
+        SwiftText.file { out in
             out.line()
-            out.line("public init(transport: any PolarisRuntime.PolarisTransport) { self.transport = transport }")
-            for (module, property) in modules {
-                out.line()
-                out.line("/// The functions of `\(module.name)`.")
-                let client = SwiftGenerator.moduleTypeNames(module.name).client
-                out.line("public var \(property): \(client) { \(client)(transport: self.transport) }")
+            var properties = NameAllocator(taken: ["transport", "init"])
+            let modules = context.schema.modules.map { module in
+                (module, SwiftNaming.escaped(properties.allocate(SwiftNaming.lowerCamel(module.name))))
             }
-        }
-        for ((module, _), (_, signatures, _)) in zip(modules, context.functionModules) {
-            out.line()
-            out.line("/// The functions of `\(module.name)`, typed.")
-            out.block("public struct \(SwiftGenerator.moduleTypeNames(module.name).client): Swift.Sendable") { out in
-                out.line("public let transport: any PolarisRuntime.PolarisTransport")
-                out.line()
-                out.line("public init(transport: any PolarisRuntime.PolarisTransport) { self.transport = transport }")
-                for signature in signatures {
+            out.line("/// The schema's functions, typed, over a transport (the runtime in process, or a network client).")
+            out.block("public struct PolarisAPI: Swift.Sendable") { out in
+                Self.renderTransport(into: &out)
+                for (module, property) in modules {
                     out.line()
-                    renderCall(signature, into: &out)
+                    out.line("/// The functions of `\(module.name)`.")
+                    let client = SwiftNames.moduleTypeNames(module.name).client
+                    out.line("public var \(property): \(client) { \(client)(transport: self.transport) }")
+                }
+            }
+            for ((module, _), (_, signatures, _)) in zip(modules, context.functionModules) {
+                out.line()
+                out.line("/// The functions of `\(module.name)`, typed.")
+                out.block("public struct \(SwiftNames.moduleTypeNames(module.name).client): Swift.Sendable") { out in
+                    Self.renderTransport(into: &out)
+                    for signature in signatures {
+                        out.line()
+                        renderCall(signature, into: &out)
+                    }
                 }
             }
         }
+    }
+
+    /// The stored transport and the initializer every client type has.
+    private static func renderTransport(into out: inout SwiftText) {
+        out.line("public let transport: any PolarisRuntime.PolarisTransport")
         out.line()
-        out.versionCheck()
-        return out.text
+        out.line("public init(transport: any PolarisRuntime.PolarisTransport) { self.transport = transport }")
     }
 
     private func renderCall(_ signature: SwiftFunctionSignature, into out: inout SwiftText) {

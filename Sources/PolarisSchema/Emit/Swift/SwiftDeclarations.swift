@@ -9,6 +9,11 @@ struct SwiftTypeRef: Hashable {
         name.hasSuffix("?") ? "Swift.Optional<\(name.dropLast())>" : name
     }
 
+    /// A type that states its own validator (`T.validator`): generated types and the runtime's.
+    static func convertible(_ name: String) -> SwiftTypeRef {
+        SwiftTypeRef(name: name, validator: "\(name).validator")
+    }
+
     /// This type, or null (`T?`).
     var nullable: SwiftTypeRef {
         SwiftTypeRef(name: name + "?", validator: ".union([\(validator), .null])")

@@ -17,7 +17,7 @@ struct SwiftFunctionSignature {
 extension SwiftTypeResolver {
     /// The signatures of a module's functions, with the types they declare in its namespace.
     func signatures(_ module: FunctionModule) -> (signatures: [SwiftFunctionSignature], declarations: [SwiftDeclaration]) {
-        let namespace = SwiftGenerator.moduleTypeNames(module.name).functions
+        let namespace = SwiftNames.moduleTypeNames(module.name).functions
         var scope = self.scope(inside: namespace)
         var signatures: [SwiftFunctionSignature] = []
         for function in module.functions {

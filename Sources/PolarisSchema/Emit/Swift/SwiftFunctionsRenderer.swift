@@ -4,43 +4,39 @@ struct SwiftFunctionsRenderer {
     let context: SwiftGenerationContext
 
     func file() -> String {
-        var out = SwiftText()
-        out.line("import Foundation")
-        out.line("import PolarisRuntime")
-        for (module, signatures, declarations) in context.functionModules {
-            let names = SwiftGenerator.moduleTypeNames(module.name)
-            out.line()
-            out.line("/// The argument and result types of the functions of `\(module.name)`.")
-            out.block("public enum \(names.functions)") { out in
-                for (position, declaration) in declarations.enumerated() {
-                    if position > 0 { out.line() }
-                    SwiftModelRenderer.render(declaration, into: &out)
+        SwiftText.file { out in
+            for (module, signatures, declarations) in context.functionModules {
+                let names = SwiftNames.moduleTypeNames(module.name)
+                out.line()
+                out.line("/// The argument and result types of the functions of `\(module.name)`.")
+                out.block("public enum \(names.functions)") { out in
+                    for (position, declaration) in declarations.enumerated() {
+                        if position > 0 { out.line() }
+                        SwiftModelRenderer.render(declaration, into: &out)
+                    }
+                }
+                out.line()
+                out.line("/// What the backend implements for the functions of `\(module.name)`.")
+                out.block("public protocol \(names.handlers): Swift.Sendable") { out in
+                    for (position, signature) in signatures.enumerated() {
+                        if position > 0 { out.line() }
+                        out.doc(signature.function.doc ?? "`\(signature.function.path)`")
+                        out.line("func \(signature.method)(\(handlerParameters(signature))) throws\(signature.result.map { " -> \($0.name)" } ?? "")")
+                    }
+                }
+                out.line()
+                out.block("extension \(names.handlers)") { out in
+                    out.line("/// Registers these handlers as the functions `\(module.name):*`.")
+                    out.block("public func register(in registry: inout PolarisRuntime.FunctionRegistry)") { out in
+                        for signature in signatures { renderRegistration(signature, into: &out) }
+                    }
                 }
             }
-            out.line()
-            out.line("/// What the backend implements for the functions of `\(module.name)`.")
-            out.block("public protocol \(names.handlers): Swift.Sendable") { out in
-                for (position, signature) in signatures.enumerated() {
-                    if position > 0 { out.line() }
-                    out.doc(signature.function.doc ?? "`\(signature.function.path)`")
-                    out.line("func \(signature.method)(\(handlerParameters(signature))) throws\(signature.result.map { " -> \($0.name)" } ?? "")")
-                }
-            }
-            out.line()
-            out.block("extension \(names.handlers)") { out in
-                out.line("/// Registers these handlers as the functions `\(module.name):*`.")
-                out.block("public func register(in registry: inout PolarisRuntime.FunctionRegistry)") { out in
-                    for signature in signatures { renderRegistration(signature, into: &out) }
-                }
+            if !context.schema.modules.isEmpty {
+                out.line()
+                renderRegistryInitializer(into: &out)
             }
         }
-        if !context.schema.modules.isEmpty {
-            out.line()
-            renderRegistryInitializer(into: &out)
-        }
-        out.line()
-        out.versionCheck()
-        return out.text
     }
 
     private func handlerParameters(_ signature: SwiftFunctionSignature) -> String {
@@ -82,7 +78,7 @@ struct SwiftFunctionsRenderer {
         var labels = NameAllocator(taken: [])
         let parameters = context.schema.modules.map { module in
             (label: SwiftNaming.escaped(labels.allocate(SwiftNaming.lowerCamel(module.name))),
-             type: SwiftGenerator.moduleTypeNames(module.name).handlers)
+             type: SwiftNames.moduleTypeNames(module.name).handlers)
         }
         out.block("extension PolarisRuntime.FunctionRegistry") { out in
             out.line("/// A registry of every function of the schema, served by these handlers.")

@@ -31,17 +31,11 @@ public enum SwiftGenerator {
         return name.isEmpty ? "Schema" : name
     }
 
-    /// The Swift name of a module's namespace, handler protocol and client.
-    static func moduleTypeNames(_ module: String) -> (functions: String, handlers: String, client: String) {
-        let name = SwiftNaming.upperCamel(module)
-        return (name + "Functions", name + "Handlers", name + "Client")
-    }
-
     /// Names of the top-level types that are not tables or named types.
     static func infrastructureNames(modules: [String]) -> Set<String> {
-        var names: Set<String> = ["PolarisAPI", "PolarisDatabase"]
+        var names = SwiftNames.infrastructureTypeNames
         for module in modules {
-            let types = moduleTypeNames(module)
+            let types = SwiftNames.moduleTypeNames(module)
             names.formUnion([types.functions, types.handlers, types.client])
         }
         return names
@@ -65,9 +59,9 @@ struct SwiftGenerationContext {
         self.schema = schema
         let topLevel = Set(schema.types.map(\.swiftName) + schema.tables.map(\.swiftName))
             .union(SwiftGenerator.infrastructureNames(modules: schema.modules.map(\.name)))
-            .union(SwiftNaming.modules)
+            .union(SwiftNames.modules)
         let resolver = SwiftTypeResolver(schema: schema, topLevelNames: topLevel)
-        var scope = SwiftTypeScope(qualifiedName: nil, names: NameAllocator(taken: topLevel.union(SwiftNaming.reservedTypeNames)))
+        var scope = SwiftTypeScope(qualifiedName: nil, names: NameAllocator(taken: topLevel.union(SwiftNames.reservedTypeNames)))
         var declarations: [SwiftDeclaration] = []
         for named in schema.types {
             declarations.append(Self.declaration(of: named, resolver: resolver, scope: &scope))
@@ -111,14 +105,11 @@ struct SwiftGenerationContext {
             return .literalEnum(resolver.literalEnum(name: name, qualifiedName: name, doc: named.doc, members: [named.type]))
         case .union(let members):
             let rest = SwiftTypeResolver.flatten(members).filter { $0 != .null }
-            if rest.count > 1, rest.allSatisfy({ if case .literal = $0 { true } else { false } }) {
+            if !rest.isEmpty, rest.allSatisfy({ if case .literal = $0 { true } else { false } }) {
                 return .literalEnum(resolver.literalEnum(name: name, qualifiedName: name, doc: named.doc, members: rest))
             }
             if rest.count > 1 {
                 return .unionEnum(resolver.unionEnum(name: name, qualifiedName: name, doc: named.doc, members: rest))
-            }
-            if rest.count == 1, case .literal = rest[0] {
-                return .literalEnum(resolver.literalEnum(name: name, qualifiedName: name, doc: named.doc, members: rest))
             }
             if rest.count == 1, case .object(let fields) = rest[0] {
                 return .structure(resolver.structure(name: name, qualifiedName: name, doc: named.doc, fields: fields))
@@ -132,16 +123,12 @@ struct SwiftGenerationContext {
 
     /// `<Prefix>Models.swift`: every named type and table model.
     func modelsFile() -> String {
-        var out = SwiftText()
-        out.line("import Foundation")
-        out.line("import PolarisRuntime")
-        for declaration in declarations {
-            out.line()
-            SwiftModelRenderer.render(declaration, into: &out)
+        SwiftText.file { out in
+            for declaration in declarations {
+                out.line()
+                SwiftModelRenderer.render(declaration, into: &out)
+            }
         }
-        out.line()
-        out.versionCheck()
-        return out.text
     }
 
 }

@@ -16,14 +16,18 @@ enum SwiftModelRenderer {
         (table == nil ? "PolarisRuntime.ConvexValueConvertible" : "PolarisRuntime.Document") + ", Swift.Codable"
     }
 
+    /// A model's `tableName`, for a declaration that is one.
+    private static func renderTableName(_ table: String?, into out: inout SwiftText) {
+        guard let table else { return }
+        out.line("public static var tableName: Swift.String { \(SwiftNaming.stringLiteral(table)) }")
+        out.line()
+    }
+
     static func render(_ structure: SwiftStruct, into out: inout SwiftText) {
         out.doc(structure.doc)
         let stored = structure.members.filter { $0.fixedValue == nil }
         out.block("public struct \(structure.name): \(conformances(table: structure.table))") { out in
-            if let table = structure.table {
-                out.line("public static var tableName: Swift.String { \(SwiftNaming.stringLiteral(table)) }")
-                out.line()
-            }
+            renderTableName(structure.table, into: &out)
             for member in stored {
                 out.doc(member.doc)
                 out.line("public var \(member.property): \(member.declaredType)")
@@ -131,10 +135,7 @@ enum SwiftModelRenderer {
     static func render(_ unionEnum: SwiftUnionEnum, into out: inout SwiftText) {
         out.doc(unionEnum.doc)
         out.block("public enum \(unionEnum.name): \(conformances(table: unionEnum.table))") { out in
-            if let table = unionEnum.table {
-                out.line("public static var tableName: Swift.String { \(SwiftNaming.stringLiteral(table)) }")
-                out.line()
-            }
+            renderTableName(unionEnum.table, into: &out)
             for item in unionEnum.cases {
                 out.line("case \(item.name)(\(item.payload.name))")
             }

@@ -10,12 +10,6 @@ enum SwiftNaming {
         "super", "throws", "true", "try", "Type", "Protocol", "async", "any", "some", "_",
     ]
 
-    /// Module names that generated code qualifies its references with.
-    static let modules: Set<String> = ["Swift", "Foundation", "PolarisRuntime"]
-
-    /// Type names that a nested generated type may not take.
-    static let reservedTypeNames: Set<String> = modules.union(["Type", "Protocol", "Self", "Any", "Sendable"])
-
     /// `name`, in backticks when it is a keyword.
     static func escaped(_ name: String) -> String {
         keywords.contains(name) ? "`\(name)`" : name
@@ -38,10 +32,7 @@ enum SwiftNaming {
 
     /// `text` with every character that cannot stand in an identifier made `_`.
     static func identifierCharacters(_ text: String) -> String {
-        let isIdentifier = { (byte: UInt8) in
-            (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F
-        }
-        if text.utf8.allSatisfy(isIdentifier) { return text }
+        if text.utf8.allSatisfy(TypeExpressionLexer.isIdentifierPart) { return text }
         return String(text.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") ? $0 : "_" })
     }
 

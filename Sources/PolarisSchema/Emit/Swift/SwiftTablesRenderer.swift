@@ -4,23 +4,19 @@ struct SwiftTablesRenderer {
     let context: SwiftGenerationContext
 
     func file() -> String {
-        var out = SwiftText()
-        out.line("import Foundation")
-        out.line("import PolarisRuntime")
-        for table in context.schema.tables {
-            let stages = stageNames(of: table)
-            out.line()
-            renderTable(table, stages: stages, into: &out)
-            for (index, stage) in zip(table.indexes, stages) {
+        SwiftText.file { out in
+            for table in context.schema.tables {
+                let stages = stageNames(of: table)
                 out.line()
-                renderIndexDefinition(index, model: table.swiftName, stage: stage, into: &out)
+                renderTable(table, stages: stages, into: &out)
+                for (index, stage) in zip(table.indexes, stages) {
+                    out.line()
+                    renderIndexDefinition(index, model: table.swiftName, stage: stage, into: &out)
+                }
             }
+            out.line()
+            renderDatabase(into: &out)
         }
-        out.line()
-        renderDatabase(into: &out)
-        out.line()
-        out.versionCheck()
-        return out.text
     }
 
     private func renderTable(_ table: Table, stages: [String], into out: inout SwiftText) {

@@ -45,10 +45,17 @@ struct SwiftText {
         """
     }
 
-    /// The declaration that makes a generator/runtime version mismatch a compile error.
-    mutating func versionCheck() {
-        block("fileprivate struct _PolarisGeneratedCodeVersionCheck: PolarisRuntime.GeneratedCodeVersionCheck") {
+    /// A generated file's text after its header: the imports, `body`, and
+    /// the declaration that makes a generator/runtime version mismatch a compile error.
+    static func file(_ body: (inout SwiftText) -> Void) -> String {
+        var out = SwiftText()
+        out.line("import Foundation")
+        out.line("import PolarisRuntime")
+        body(&out)
+        out.line()
+        out.block("fileprivate struct _PolarisGeneratedCodeVersionCheck: PolarisRuntime.GeneratedCodeVersionCheck") {
             $0.line("struct Version: PolarisRuntime.GeneratedCodeVersion_1 {}")
         }
+        return out.text
     }
 }

@@ -9,7 +9,7 @@ struct SwiftTypeScope {
     /// A free name for a type declared here; a reserved hint (`Type`) takes
     /// the enclosing type's name in front (`FileType`).
     mutating func allocate(_ hint: String) -> String {
-        guard SwiftNaming.reservedTypeNames.contains(hint) else { return names.allocate(hint) }
+        guard SwiftNames.reservedTypeNames.contains(hint) else { return names.allocate(hint) }
         let outer = qualifiedName?.split(separator: ".").last.map(String.init) ?? ""
         return names.allocate(outer + hint)
     }
@@ -17,6 +17,15 @@ struct SwiftTypeScope {
     /// `Outer.Name` (or `Name` at the top level).
     func qualify(_ name: String) -> String {
         qualifiedName.map { "\($0).\(name)" } ?? name
+    }
+
+    /// Declares here the type `make` builds from a free name for `hint` and
+    /// its qualified name; a reference to it.
+    mutating func declare(_ hint: String, _ make: (_ name: String, _ qualifiedName: String) -> SwiftDeclaration) -> SwiftTypeRef {
+        let name = allocate(hint)
+        let declaration = make(name, qualify(name))
+        declarations.append(declaration)
+        return .convertible(declaration.qualifiedName)
     }
 }
 
@@ -35,7 +44,7 @@ struct SwiftTypeResolver {
     init(schema: Schema, topLevelNames: Set<String>) {
         self.schema = schema
         self.topLevelNames = topLevelNames
-        self.unavailableNestedNames = topLevelNames.union(SwiftNaming.reservedTypeNames)
+        self.unavailableNestedNames = topLevelNames.union(SwiftNames.reservedTypeNames)
         self.modelNames = Dictionary(schema.tables.map { ($0.name, $0.swiftName) }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -68,7 +77,7 @@ struct SwiftTypeResolver {
                 name: "PolarisRuntime.Id<\(modelName(table))>", validator: ".id(table: \(SwiftNaming.stringLiteral(table)))")
         case .document(let table):
             let model = modelName(table)
-            return SwiftTypeRef(name: model, validator: "\(model).validator")
+            return .convertible(model)
         case .array(let element):
             let item = reference(element, hint: SwiftNames.singular(hint), in: &scope)
             return SwiftTypeRef(name: "[\(item.name)]", validator: ".array(\(item.validator))")
@@ -84,21 +93,16 @@ struct SwiftTypeResolver {
             let nullable = flat.contains(.null)
             return declareUnion(flat.filter { $0 != .null }, nullable: nullable, hint: hint, doc: doc, in: &scope)
         case .object(let fields):
-            let name = scope.allocate(hint)
-            let declaration = structure(name: name, qualifiedName: scope.qualify(name), doc: doc, fields: fields)
-            scope.declarations.append(.structure(declaration))
-            return SwiftTypeRef(name: declaration.qualifiedName, validator: "\(declaration.qualifiedName).validator")
+            return scope.declare(hint) { .structure(structure(name: $0, qualifiedName: $1, doc: doc, fields: fields)) }
         case .named(let name):
             guard let named = schema.namedType(name) else { return SwiftTypeRef(name: name, validator: ".any") }
-            let reference = SwiftTypeRef(name: named.swiftName, validator: "\(named.swiftName).validator")
+            let reference = SwiftTypeRef.convertible(named.swiftName)
             return Self.isNullable(named.type) ? reference.nullable : reference
         case .page(let item):
             let element = reference(item, hint: hint + "Item", in: &scope)
-            return SwiftTypeRef(
-                name: "PolarisRuntime.Page<\(element.name)>", validator: "PolarisRuntime.Page<\(element.name)>.validator")
+            return .convertible("PolarisRuntime.Page<\(element.name)>")
         case .paginationOptions:
-            return SwiftTypeRef(
-                name: "PolarisRuntime.PaginationOptions", validator: "PolarisRuntime.PaginationOptions.validator")
+            return .convertible("PolarisRuntime.PaginationOptions")
         }
     }
 
@@ -117,7 +121,7 @@ struct SwiftTypeResolver {
     func members(_ fields: [Field], in scope: inout SwiftTypeScope) -> [SwiftMember] {
         var properties = NameAllocator(taken: [])
         return fields.map { field in
-            let clashes = topLevelNames.contains(field.name) || SwiftNaming.modules.contains(field.name)
+            let clashes = topLevelNames.contains(field.name) || SwiftNames.modules.contains(field.name)
             let property = properties.allocate(clashes ? field.name + "_" : field.name)
             var fixed: LiteralValue?
             if !field.isOptional, case .literal(let literal) = field.type { fixed = literal }
@@ -167,25 +171,13 @@ struct SwiftTypeResolver {
         guard !members.isEmpty else { return SwiftTypeRef(name: "PolarisRuntime.Null", validator: ".null") }
         let reference: SwiftTypeRef
         if members.allSatisfy({ if case .literal = $0 { true } else { false } }) {
-            reference = declareLiteralEnum(members, hint: hint, doc: doc, in: &scope)
+            reference = scope.declare(hint) { .literalEnum(literalEnum(name: $0, qualifiedName: $1, doc: doc, members: members)) }
         } else if members.count == 1 {
             reference = self.reference(members[0], hint: hint, doc: doc, in: &scope)
         } else {
-            let name = scope.allocate(hint)
-            let declaration = unionEnum(name: name, qualifiedName: scope.qualify(name), doc: doc, members: members)
-            scope.declarations.append(.unionEnum(declaration))
-            reference = SwiftTypeRef(name: declaration.qualifiedName, validator: "\(declaration.qualifiedName).validator")
+            reference = scope.declare(hint) { .unionEnum(unionEnum(name: $0, qualifiedName: $1, doc: doc, members: members)) }
         }
         return nullable ? reference.nullable : reference
-    }
-
-    private func declareLiteralEnum(
-        _ members: [SchemaType], hint: String, doc: String?, in scope: inout SwiftTypeScope
-    ) -> SwiftTypeRef {
-        let name = scope.allocate(hint)
-        let declaration = literalEnum(name: name, qualifiedName: scope.qualify(name), doc: doc, members: members)
-        scope.declarations.append(.literalEnum(declaration))
-        return SwiftTypeRef(name: declaration.qualifiedName, validator: "\(declaration.qualifiedName).validator")
     }
 
     /// Names an enum case may not take.
@@ -220,12 +212,9 @@ struct SwiftTypeResolver {
             let caseName = caseNames.allocate(base)
             let payload: SwiftTypeRef
             if let table, case .object(let fields) = member {
-                let structName = inner.allocate(SwiftNaming.upperCamel(caseName))
-                let variant = structure(
-                    name: structName, qualifiedName: inner.qualify(structName), doc: nil, fields: fields, table: table,
-                    isDocument: false)
-                inner.declarations.append(.structure(variant))
-                payload = SwiftTypeRef(name: variant.qualifiedName, validator: "\(variant.qualifiedName).validator")
+                payload = inner.declare(SwiftNaming.upperCamel(caseName)) {
+                    .structure(structure(name: $0, qualifiedName: $1, doc: nil, fields: fields, table: table, isDocument: false))
+                }
             } else {
                 payload = reference(member, hint: SwiftNaming.upperCamel(caseName), in: &inner)
             }
