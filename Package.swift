@@ -13,6 +13,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // libyaml from the system: its event parser is the compiler's YAML layer.
@@ -23,8 +24,9 @@ let package = Package(
         ),
         // The compiler core: YAML with source marks, type expressions, the checker.
         .target(name: "PolarisSchema", dependencies: ["CLibYAML"]),
-        // What generated code compiles against: values with Convex's JSON encoding, and more to come.
-        .target(name: "PolarisRuntime"),
+        // What generated code compiles against: values with Convex's JSON encoding, validators,
+        // the typed query API, the function registry, and the document store on SQLite (GRDB).
+        .target(name: "PolarisRuntime", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         // `polaris generate schema/polaris.yaml --output Generated`, checked in; CI keeps it fresh.
         .target(name: "PolarisGenerated", dependencies: ["PolarisRuntime"], path: "Generated"),
         // The command line: a thin shell over PolarisSchema.
@@ -63,6 +65,8 @@ let package = Package(
         // The reference output for Tests/Reference/everything.yaml, compiled as it is checked in.
         .target(name: "ReferenceEverything", dependencies: ["PolarisRuntime"], path: "Tests/Reference/Everything"),
         // Generated code at work: decoding, validation, encoding, queries, registration, client stubs.
+        // The document store on SQLite, driven through the generated types.
+        .testTarget(name: "PolarisStoreTests", dependencies: ["PolarisGenerated", "ReferenceEverything", "PolarisRuntime"]),
         .testTarget(
             name: "PolarisGeneratedTests",
             dependencies: ["PolarisGenerated", "ReferenceEverything", "PolarisRuntime", "PolarisSchema"]),

@@ -220,7 +220,7 @@ extension PolarisRuntime.IndexDefinition where Model == GenerationEvent, Start =
 }
 
 /// The schema's tables as the store sees them, and the SQL that creates them.
-public enum PolarisDatabase {
+public enum PolarisDatabase: PolarisRuntime.DatabaseSchema {
     /// Every table, `_storage` first.
     public static let tables: [PolarisRuntime.TableDescription] = [
         PolarisRuntime.StoredFile.table,
@@ -257,6 +257,7 @@ public enum PolarisDatabase {
         "createdAt" REAL NOT NULL,
         "updatedAt" REAL NOT NULL
     ) STRICT;
+    CREATE INDEX IF NOT EXISTS "users.by_creation_time" ON "users" ("_creationTime");
     CREATE INDEX IF NOT EXISTS "users.by_stack_user" ON "users" ("stackUserId", "_creationTime");
     CREATE INDEX IF NOT EXISTS "users.by_autumn_customer" ON "users" ("autumnCustomerId", "_creationTime");
 
@@ -271,6 +272,7 @@ public enum PolarisDatabase {
         "exportStatus" TEXT CHECK ("exportStatus" IN ('exporting', 'completed', 'failed', 'cancelled')),
         "exportRepoUrl" TEXT
     ) STRICT;
+    CREATE INDEX IF NOT EXISTS "projects.by_creation_time" ON "projects" ("_creationTime");
     CREATE INDEX IF NOT EXISTS "projects.by_owner" ON "projects" ("ownerId", "_creationTime");
     CREATE INDEX IF NOT EXISTS "projects.by_user" ON "projects" ("userId", "_creationTime");
 
@@ -285,6 +287,7 @@ public enum PolarisDatabase {
         "storageId" TEXT,
         "updatedAt" REAL NOT NULL
     ) STRICT;
+    CREATE INDEX IF NOT EXISTS "files.by_creation_time" ON "files" ("_creationTime");
     CREATE INDEX IF NOT EXISTS "files.by_project" ON "files" ("projectId", "_creationTime");
     CREATE INDEX IF NOT EXISTS "files.by_parent" ON "files" ("parentId", "_creationTime");
     CREATE INDEX IF NOT EXISTS "files.by_project_parent" ON "files" ("projectId", "parentId", "_creationTime");
@@ -296,6 +299,7 @@ public enum PolarisDatabase {
         "title" TEXT NOT NULL,
         "updatedAt" REAL NOT NULL
     ) STRICT;
+    CREATE INDEX IF NOT EXISTS "conversations.by_creation_time" ON "conversations" ("_creationTime");
     CREATE INDEX IF NOT EXISTS "conversations.by_project" ON "conversations" ("projectId", "_creationTime");
 
     CREATE TABLE IF NOT EXISTS "messages" (
@@ -309,6 +313,7 @@ public enum PolarisDatabase {
         "triggerRunId" TEXT,
         "toolCalls" TEXT
     ) STRICT;
+    CREATE INDEX IF NOT EXISTS "messages.by_creation_time" ON "messages" ("_creationTime");
     CREATE INDEX IF NOT EXISTS "messages.by_conversation" ON "messages" ("conversationId", "_creationTime");
     CREATE INDEX IF NOT EXISTS "messages.by_project_status" ON "messages" ("projectId", "status", "_creationTime");
 
@@ -322,6 +327,7 @@ public enum PolarisDatabase {
         "preview" TEXT,
         "createdAt" REAL NOT NULL
     ) STRICT;
+    CREATE INDEX IF NOT EXISTS "generationEvents.by_creation_time" ON "generationEvents" ("_creationTime");
     CREATE INDEX IF NOT EXISTS "generationEvents.by_project_created_at" ON "generationEvents" ("projectId", "createdAt", "_creationTime");
     """#
 
@@ -350,6 +356,7 @@ public enum PolarisDatabase {
         "createdAt" DOUBLE PRECISION NOT NULL,
         "updatedAt" DOUBLE PRECISION NOT NULL
     );
+    CREATE INDEX IF NOT EXISTS "users.by_creation_time" ON "users" ("_creationTime");
     CREATE INDEX IF NOT EXISTS "users.by_stack_user" ON "users" ("stackUserId" NULLS FIRST, "_creationTime" NULLS FIRST);
     CREATE INDEX IF NOT EXISTS "users.by_autumn_customer" ON "users" ("autumnCustomerId" NULLS FIRST, "_creationTime" NULLS FIRST);
 
@@ -364,6 +371,7 @@ public enum PolarisDatabase {
         "exportStatus" TEXT CHECK ("exportStatus" IN ('exporting', 'completed', 'failed', 'cancelled')),
         "exportRepoUrl" TEXT
     );
+    CREATE INDEX IF NOT EXISTS "projects.by_creation_time" ON "projects" ("_creationTime");
     CREATE INDEX IF NOT EXISTS "projects.by_owner" ON "projects" ("ownerId" NULLS FIRST, "_creationTime" NULLS FIRST);
     CREATE INDEX IF NOT EXISTS "projects.by_user" ON "projects" ("userId" NULLS FIRST, "_creationTime" NULLS FIRST);
 
@@ -378,6 +386,7 @@ public enum PolarisDatabase {
         "storageId" TEXT,
         "updatedAt" DOUBLE PRECISION NOT NULL
     );
+    CREATE INDEX IF NOT EXISTS "files.by_creation_time" ON "files" ("_creationTime");
     CREATE INDEX IF NOT EXISTS "files.by_project" ON "files" ("projectId" NULLS FIRST, "_creationTime" NULLS FIRST);
     CREATE INDEX IF NOT EXISTS "files.by_parent" ON "files" ("parentId" NULLS FIRST, "_creationTime" NULLS FIRST);
     CREATE INDEX IF NOT EXISTS "files.by_project_parent" ON "files" ("projectId" NULLS FIRST, "parentId" NULLS FIRST, "_creationTime" NULLS FIRST);
@@ -389,6 +398,7 @@ public enum PolarisDatabase {
         "title" TEXT NOT NULL,
         "updatedAt" DOUBLE PRECISION NOT NULL
     );
+    CREATE INDEX IF NOT EXISTS "conversations.by_creation_time" ON "conversations" ("_creationTime");
     CREATE INDEX IF NOT EXISTS "conversations.by_project" ON "conversations" ("projectId" NULLS FIRST, "_creationTime" NULLS FIRST);
 
     CREATE TABLE IF NOT EXISTS "messages" (
@@ -402,6 +412,7 @@ public enum PolarisDatabase {
         "triggerRunId" TEXT,
         "toolCalls" JSONB
     );
+    CREATE INDEX IF NOT EXISTS "messages.by_creation_time" ON "messages" ("_creationTime");
     CREATE INDEX IF NOT EXISTS "messages.by_conversation" ON "messages" ("conversationId" NULLS FIRST, "_creationTime" NULLS FIRST);
     CREATE INDEX IF NOT EXISTS "messages.by_project_status" ON "messages" ("projectId" NULLS FIRST, "status" NULLS FIRST, "_creationTime" NULLS FIRST);
 
@@ -415,6 +426,7 @@ public enum PolarisDatabase {
         "preview" TEXT,
         "createdAt" DOUBLE PRECISION NOT NULL
     );
+    CREATE INDEX IF NOT EXISTS "generationEvents.by_creation_time" ON "generationEvents" ("_creationTime");
     CREATE INDEX IF NOT EXISTS "generationEvents.by_project_created_at" ON "generationEvents" ("projectId" NULLS FIRST, "createdAt" NULLS FIRST, "_creationTime" NULLS FIRST);
     """#
 }

@@ -68,8 +68,11 @@ func compileTimeBenchmark(tables: [Int]) throws {
 private func swiftc(_ files: [String], modules: URL, folder: URL) throws -> Double {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    // PolarisRuntime's module names GRDB's GRDBSQLite module map, in the build folder's checkouts.
+    let sqlite = modules.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("checkouts/GRDB.swift/Sources/GRDBSQLite")
     process.arguments = ["swiftc", "-c", "-Onone", "-wmo", "-swift-version", "6", "-parse-as-library",
-        "-module-name", "Bench", "-I", modules.path, "-o", folder.appendingPathComponent("out.o").path] + files
+        "-module-name", "Bench", "-I", modules.path, "-I", sqlite.path, "-o", folder.appendingPathComponent("out.o").path] + files
     let start = Date()
     try process.run()
     process.waitUntilExit()

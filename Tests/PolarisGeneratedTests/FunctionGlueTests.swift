@@ -7,7 +7,7 @@ import Testing
 struct FunctionGlueTests {
     struct Projects: ProjectsHandlers {
         func get(_ context: QueryContext, identity: Identity) throws -> [Project] {
-            [Project(_id: Id("p1"), _creationTime: 1, name: identity.subject, ownerId: identity.subject, updatedAt: 1)]
+            [Project(_id: TestIDs.of(Project.self, "p1"), _creationTime: 1, name: identity.subject, ownerId: identity.subject, updatedAt: 1)]
         }
         func getById(_ context: QueryContext, identity: Identity, _ arguments: ProjectsFunctions.GetByIdArgs) throws -> Project {
             Project(_id: arguments.id, _creationTime: 1, name: "n", ownerId: identity.subject, updatedAt: 1)
@@ -20,14 +20,14 @@ struct FunctionGlueTests {
 
     struct System: SystemHandlers {
         func writeFileByPath(_ context: MutationContext, _ arguments: SystemFunctions.WriteFileByPathArgs) throws -> Id<File> {
-            Id(arguments.path)
+            TestIDs.of(File.self, arguments.path)
         }
         func getAllProjectFiles(_ context: QueryContext, _ arguments: SystemFunctions.GetAllProjectFilesArgs) throws -> [File] { [] }
         func updateProjectImportStatus(_ context: MutationContext, _ arguments: SystemFunctions.UpdateProjectImportStatusArgs) throws {}
         func updateProjectExportStatus(_ context: MutationContext, _ arguments: SystemFunctions.UpdateProjectExportStatusArgs) throws {}
         func updateMessage(_ context: MutationContext, _ arguments: SystemFunctions.UpdateMessageArgs) throws {}
         func addGenerationEvent(_ context: MutationContext, _ arguments: SystemFunctions.AddGenerationEventArgs) throws -> Id<GenerationEvent> {
-            Id("e")
+            TestIDs.of(GenerationEvent.self, "e")
         }
     }
 
@@ -38,6 +38,7 @@ struct FunctionGlueTests {
         return registry
     }()
     let alice = Identity(subject: "alice", issuer: "https://auth.example")
+    let project = TestIDs.of("projects", "p")
 
     func run(_ path: String, _ arguments: Value, identity: Identity?, key: String? = "secret") throws -> Value {
         let database = RecordingDatabase()
@@ -51,10 +52,10 @@ struct FunctionGlueTests {
     }
 
     @Test func callsByPathWithValidatedDecodedArguments() throws {
-        #expect(try run("projects:create", .object(["name": .string("Site")]), identity: alice) == .string("new1"))
+        #expect(try run("projects:create", .object(["name": .string("Site")]), identity: alice) == .string(TestIDs.of("projects", "new1")))
         let listed = try run("projects:get", .object([:]), identity: alice)
         #expect(try [Project](convexValue: listed).first?.ownerId == "alice")
-        #expect(try run("projects:rename", .object(["id": .string("p"), "name": .string("x")]), identity: alice) == .null)
+        #expect(try run("projects:rename", .object(["id": .string(project), "name": .string("x")]), identity: alice) == .null)
     }
 
     @Test func userAccessNeedsAnIdentity() {
@@ -66,16 +67,16 @@ struct FunctionGlueTests {
             try run("projects:create", .object(["name": .float64(1)]), identity: alice)
         }
         #expect(throws: FunctionError.invalidArguments(ValueError(path: ValuePath(), message: "unexpected field 'extra'"))) {
-            try run("projects:rename", .object(["id": .string("p"), "name": .string("x"), "extra": .null]), identity: alice)
+            try run("projects:rename", .object(["id": .string(project), "name": .string("x"), "extra": .null]), identity: alice)
         }
         #expect(throws: FunctionError.unknownFunction("projects:nope")) { try run("projects:nope", .object([:]), identity: alice) }
     }
 
     @Test func internalFunctionsNeedTheKeyAndNeverSeeIt() throws {
         let arguments = Value.object([
-            "internalKey": .string("secret"), "projectId": .string("p"), "path": .string("src/a.ts"), "content": .string(""),
+            "internalKey": .string("secret"), "projectId": .string(project), "path": .string("src/a.ts"), "content": .string(""),
         ])
-        #expect(try run("system:writeFileByPath", arguments, identity: nil) == .string("src/a.ts"))
+        #expect(try run("system:writeFileByPath", arguments, identity: nil) == .string(TestIDs.of("files", "src/a.ts")))
         #expect(throws: FunctionError.self) { try run("system:writeFileByPath", arguments, identity: nil, key: "other") }
         #expect(throws: FunctionError.self) { try run("system:writeFileByPath", arguments, identity: nil, key: nil) }
         guard case .object(var fields) = arguments else { return }

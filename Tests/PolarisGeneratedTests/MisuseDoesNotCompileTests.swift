@@ -76,7 +76,7 @@ struct MisuseDoesNotCompileTests {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [
-            "swiftc", "-typecheck", "-swift-version", "6", "-I", modules.path,
+            "swiftc", "-typecheck", "-swift-version", "6", "-I", modules.path, "-I", systemSQLiteModule.path,
             "-module-cache-path", folder.appendingPathComponent("cache").path, file.path,
         ]
         let pipe = Pipe()
@@ -86,6 +86,13 @@ struct MisuseDoesNotCompileTests {
         let output = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+    }
+
+    /// The folder of GRDB's `GRDBSQLite` module map, which PolarisRuntime's
+    /// module names as a dependency: in the build folder's package checkouts.
+    static var systemSQLiteModule: URL {
+        modules.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("checkouts/GRDB.swift/Sources/GRDBSQLite")
     }
 
     /// The folder of built `.swiftmodule`s beside the test bundle.

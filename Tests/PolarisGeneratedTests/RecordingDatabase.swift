@@ -5,26 +5,27 @@ import PolarisRuntime
 /// tests are about the plans and values the typed layer produces.
 final class RecordingDatabase: DatabaseWriter {
     var plans: [QueryPlan] = []
-    var limits: [Int?] = []
     var inserted: [(table: String, fields: Value)] = []
     var answer: [Value] = []
+    /// How many documents the last scan handed out before it was stopped.
+    var visited = 0
 
     func get(table: String, id: String) throws -> Value? { answer.first }
 
-    func documents(_ plan: QueryPlan, limit: Int?) throws -> [Value] {
+    func scan(
+        _ plan: QueryPlan, after start: IndexPosition?, through end: IndexPosition?, _ visit: (Value) throws -> Bool
+    ) throws {
         plans.append(plan)
-        limits.append(limit)
-        return limit.map { Array(answer.prefix($0)) } ?? answer
-    }
-
-    func page(_ plan: QueryPlan, options: PaginationOptions) throws -> StoredPage {
-        plans.append(plan)
-        return StoredPage(documents: answer, continueCursor: "next", isDone: true)
+        visited = 0
+        for document in answer {
+            visited += 1
+            guard try visit(document) else { return }
+        }
     }
 
     func insert(table: String, fields: Value) throws -> String {
         inserted.append((table, fields))
-        return "new\(inserted.count)"
+        return TestIDs.of(table, "new\(inserted.count)")
     }
 
     func replace(table: String, id: String, fields: Value) throws {}

@@ -19,7 +19,8 @@ struct ValidationFailureTests {
     @Test(arguments: failures)
     func failuresNameThePathAndWhatWasExpected(field: String, json: String, message: String) throws {
         var fields = try #require(objectFields(Value(convexJSON: """
-            {"_id":"m1","_creationTime":1.0,"conversationId":"c1","projectId":"p1","role":"user","content":"hi"}
+            {"_id":"\(TestIDs.of("messages", "m1"))","_creationTime":1.0,"conversationId":"\(TestIDs.of("conversations", "c1"))",\
+            "projectId":"\(TestIDs.of("projects", "p1"))","role":"user","content":"hi"}
             """)))
         fields[field] = try Value(convexJSON: json)
         let value = Value.object(fields)

@@ -7,13 +7,13 @@ import Testing
 struct ValueConversionTests {
     /// A complete `data` document in Convex JSON.
     static let dataJSON: Swift.String = """
-        {"_id":"d1","_creationTime":1700000000000.0,"blob":{"$bytes":"AAH/"},\
+        {"_id":"\(TestIDs.of("data", "d1"))","_creationTime":1700000000000.0,"blob":{"$bytes":"AAH/"},\
         "meta":{"name":"n","inner":{"depth":{"$integer":"KgAAAAAAAAA="},"_hidden":[1.5,null]},"tags":["a","b"]},\
-        "lookup":{"pi":3.14},"byId":{"s1":true},"anything":{"nested":[{"$integer":"AQAAAAAAAAA="}]},\
+        "lookup":{"pi":3.14},"byId":{"\(TestIDs.of("strings", "s1"))":true},"anything":{"nested":[{"$integer":"AQAAAAAAAAA="}]},\
         "nothing":null,"either":null,"absentOrNull":null,"mixed":{"$integer":"AQAAAAAAAAA="},\
         "shape":{"kind":"square","side":2.0,"corner":{"x":0.0,"y":1.0}},\
         "shapes":[{"kind":"circle","radius":1.0}],"color":"dark blue","maybe":null,"ratio":0.5,"flag":true,\
-        "level":2.0,"ref":"s1","payload":{"kind":"text","text":"hi"},"loose":["x"]}
+        "level":2.0,"ref":"\(TestIDs.of("strings", "s1"))","payload":{"kind":"text","text":"hi"},"loose":["x"]}
         """
 
     @Test func everyTypeFormRoundTripsLosslessly() throws {
@@ -67,7 +67,7 @@ struct ValueConversionTests {
     }
 
     @Test func fixedLiteralsAreCheckedAndWritten() throws {
-        let value = try Value(convexJSON: #"{"_id":"s","_creationTime":1.0,"value":"v","Type":1.0,"default":true,"init":{"$integer":"AQAAAAAAAAA="},"count":{"$integer":"AwAAAAAAAAA="}}"#)
+        let value = try Value(convexJSON: #"{"_id":"\#(TestIDs.of("strings", "s"))","_creationTime":1.0,"value":"v","Type":1.0,"default":true,"init":{"$integer":"AQAAAAAAAAA="},"count":{"$integer":"AwAAAAAAAAA="}}"#)
         let strings = try ReferenceEverything.String(convexValue: value)
         #expect(strings.convexValue == value)
         guard case .object(var fields) = value else { return }
@@ -78,10 +78,10 @@ struct ValueConversionTests {
     }
 
     @Test func variantTablesDecodeEachVariant() throws {
-        let disk = try Failure(convexValue: Value(convexJSON: #"{"_id":"e","_creationTime":2.0,"kind":"disk","path":"/","code":5.0}"#))
+        let disk = try Failure(convexValue: Value(convexJSON: #"{"_id":"\#(TestIDs.of("errors", "e"))","_creationTime":2.0,"kind":"disk","path":"/","code":5.0}"#))
         guard case .disk(let payload) = disk else { Issue.record("expected the disk variant"); return }
         #expect(payload.path == "/")
-        #expect(disk._id == Id("e"))
+        #expect(disk._id == TestIDs.of(Failure.self, "e"))
         #expect(disk._creationTime == 2)
     }
 

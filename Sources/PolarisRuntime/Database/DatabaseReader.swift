@@ -3,23 +3,12 @@
 public protocol DatabaseReader {
     /// The document of `table` with this ID, if it exists.
     func get(table: String, id: String) throws -> Value?
-    /// The documents `plan` selects, in its order, at most `limit` of them.
-    func documents(_ plan: QueryPlan, limit: Int?) throws -> [Value]
-    /// One page of the documents `plan` selects.
-    func page(_ plan: QueryPlan, options: PaginationOptions) throws -> StoredPage
-}
-
-/// A page of stored documents, before they are decoded.
-public struct StoredPage: Sendable {
-    public var documents: [Value]
-    public var continueCursor: String
-    public var isDone: Bool
-
-    public init(documents: [Value], continueCursor: String, isDone: Bool) {
-        self.documents = documents
-        self.continueCursor = continueCursor
-        self.isDone = isDone
-    }
+    /// Visits the documents `plan` selects, in its order, strictly after
+    /// `start` and up to and including `end` when they are given, until
+    /// `visit` returns false.
+    func scan(
+        _ plan: QueryPlan, after start: IndexPosition?, through end: IndexPosition?,
+        _ visit: (Value) throws -> Bool) throws
 }
 
 /// Read and write access: what a mutation's handler gets.

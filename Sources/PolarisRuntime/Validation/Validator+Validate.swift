@@ -4,8 +4,12 @@ extension Validator {
     public func validate(_ value: Value) throws(ValueError) {
         switch (self, value) {
         case (.any, _), (.string, .string), (.number, .float64), (.int64, .int64), (.boolean, .boolean),
-            (.bytes, .bytes), (.null, .null), (.id, .string):
+            (.bytes, .bytes), (.null, .null):
             return
+        case (.id(let table), .string(let id)):
+            guard DocumentIDs.belongs(id, to: table) else {
+                throw ValueError(path: ValuePath(), message: "expected an ID of table '\(table)', got \"\(id.prefix(40))\"")
+            }
         case (.literal(let expected), _):
             guard value == expected else { throw ValueError.mismatch(expected: description, got: value) }
         case (.array(let element), .array(let elements)):

@@ -140,7 +140,7 @@ extension Type_ {
 }
 
 /// The schema's tables as the store sees them, and the SQL that creates them.
-public enum PolarisDatabase {
+public enum PolarisDatabase: PolarisRuntime.DatabaseSchema {
     /// Every table, `_storage` first.
     public static let tables: [PolarisRuntime.TableDescription] = [
         PolarisRuntime.StoredFile.table,
@@ -173,6 +173,7 @@ public enum PolarisDatabase {
         "String" TEXT,
         "count" INTEGER NOT NULL CHECK ("count" IN (3))
     ) STRICT;
+    CREATE INDEX IF NOT EXISTS "strings.by_creation_time" ON "strings" ("_creationTime");
     CREATE INDEX IF NOT EXISTS "strings.by_value" ON "strings" ("value", "_creationTime");
 
     CREATE TABLE IF NOT EXISTS "data" (
@@ -199,6 +200,7 @@ public enum PolarisDatabase {
         "payload" TEXT NOT NULL,
         "loose" TEXT NOT NULL
     ) STRICT;
+    CREATE INDEX IF NOT EXISTS "data.by_creation_time" ON "data" ("_creationTime");
     CREATE INDEX IF NOT EXISTS "data.by_meta_name" ON "data" ((json_extract("meta", '$."name"')), "blob", "_creationTime");
     CREATE INDEX IF NOT EXISTS "data.by_either" ON "data" ("either", "absentOrNull", "_creationTime");
 
@@ -210,6 +212,7 @@ public enum PolarisDatabase {
         "url" TEXT,
         "path" TEXT
     ) STRICT;
+    CREATE INDEX IF NOT EXISTS "errors.by_creation_time" ON "errors" ("_creationTime");
     CREATE INDEX IF NOT EXISTS "errors.by_code" ON "errors" ("code", "_creationTime");
     CREATE INDEX IF NOT EXISTS "errors.by_kind_path" ON "errors" ("kind", "path", "_creationTime");
 
@@ -218,6 +221,7 @@ public enum PolarisDatabase {
         "_creationTime" REAL NOT NULL,
         "name" TEXT NOT NULL
     ) STRICT;
+    CREATE INDEX IF NOT EXISTS "Types.by_creation_time" ON "Types" ("_creationTime");
     """#
 
     /// The DDL for PostgreSQL, as `polaris sql --dialect postgres` prints it.
@@ -243,6 +247,7 @@ public enum PolarisDatabase {
         "String" TEXT,
         "count" BIGINT NOT NULL CHECK ("count" IN (3))
     );
+    CREATE INDEX IF NOT EXISTS "strings.by_creation_time" ON "strings" ("_creationTime");
     CREATE INDEX IF NOT EXISTS "strings.by_value" ON "strings" ("value" NULLS FIRST, "_creationTime" NULLS FIRST);
 
     CREATE TABLE IF NOT EXISTS "data" (
@@ -269,6 +274,7 @@ public enum PolarisDatabase {
         "payload" JSONB NOT NULL,
         "loose" JSONB NOT NULL
     );
+    CREATE INDEX IF NOT EXISTS "data.by_creation_time" ON "data" ("_creationTime");
     CREATE INDEX IF NOT EXISTS "data.by_meta_name" ON "data" ((("meta" -> 'name')) NULLS FIRST, "blob" NULLS FIRST, "_creationTime" NULLS FIRST);
     CREATE INDEX IF NOT EXISTS "data.by_either" ON "data" ("either" NULLS FIRST, "absentOrNull" NULLS FIRST, "_creationTime" NULLS FIRST);
 
@@ -280,6 +286,7 @@ public enum PolarisDatabase {
         "url" TEXT,
         "path" TEXT
     );
+    CREATE INDEX IF NOT EXISTS "errors.by_creation_time" ON "errors" ("_creationTime");
     CREATE INDEX IF NOT EXISTS "errors.by_code" ON "errors" ("code" NULLS FIRST, "_creationTime" NULLS FIRST);
     CREATE INDEX IF NOT EXISTS "errors.by_kind_path" ON "errors" ("kind" NULLS FIRST, "path" NULLS FIRST, "_creationTime" NULLS FIRST);
 
@@ -288,6 +295,7 @@ public enum PolarisDatabase {
         "_creationTime" DOUBLE PRECISION NOT NULL,
         "name" TEXT NOT NULL
     );
+    CREATE INDEX IF NOT EXISTS "Types.by_creation_time" ON "Types" ("_creationTime");
     """#
 }
 

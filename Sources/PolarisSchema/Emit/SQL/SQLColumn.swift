@@ -21,7 +21,8 @@ struct SQLColumn {
     }
 
     /// The columns of a table's fields; for `variants:`, of every variant's
-    /// fields, a column nullable unless every variant requires it.
+    /// fields, a column nullable unless every variant requires it, and JSON
+    /// when its types differ or NULL could mean both null and absent.
     static func columns(of table: Table, schema: Schema) -> [SQLColumn] {
         switch table.shape {
         case .fields(let fields):
@@ -39,7 +40,10 @@ struct SQLColumn {
                 let fields = byName[name]!
                 let columns = fields.map { column(for: $0, schema: schema) }
                 var merged = columns[0]
-                if columns.contains(where: { $0.type != merged.type }) {
+                // A NULL must mean one thing: null, or an absent field.
+                let sometimesAbsent = fields.count < variants.count || fields.contains(where: \.isOptional)
+                let sometimesNull = fields.contains { flatten($0.type, schema: schema).contains(.null) }
+                if columns.contains(where: { $0.type != merged.type }) || (sometimesAbsent && sometimesNull) {
                     merged.type = .json
                     merged.literals = []
                 } else {

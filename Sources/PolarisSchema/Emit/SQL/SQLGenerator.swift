@@ -1,6 +1,7 @@
 /// The SQL DDL emitter: one table per schema table (`_id` primary key,
-/// `_creationTime`, a column per field), one index per schema index on its
-/// fields and `_creationTime`, and the `_storage` table. Names are always
+/// `_creationTime`, a column per field), the built-in `by_creation_time`
+/// index, one index per schema index on its fields and `_creationTime`, and
+/// the `_storage` table. Names are always
 /// quoted; no value of a document ever appears in this text.
 public enum SQLGenerator {
     /// Every statement, each ending with `;` and a newline, in schema order.
@@ -15,7 +16,9 @@ public enum SQLGenerator {
             "\(quote("data")) \(SQLColumnType.blob.name(in: dialect)) NOT NULL",
         ], dialect: dialect)
         for table in schema.tables {
-            out += "\n" + createTable(SQLNames.identifier(table.name), columns: columns(of: table, schema: schema, dialect: dialect), dialect: dialect)
+            let name = SQLNames.identifier(table.name)
+            out += "\n" + createTable(name, columns: columns(of: table, schema: schema, dialect: dialect), dialect: dialect)
+            out += "CREATE INDEX IF NOT EXISTS \(quote(SQLNames.identifier("\(table.name).by_creation_time"))) ON \(quote(name)) (\(quote("_creationTime")));\n"
             for index in table.indexes {
                 out += createIndex(index, of: table, schema: schema, dialect: dialect)
             }

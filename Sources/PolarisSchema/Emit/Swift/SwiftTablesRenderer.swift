@@ -122,7 +122,7 @@ struct SwiftTablesRenderer {
     /// `PolarisDatabase`: the table descriptions and the DDL for each dialect.
     private func renderDatabase(into out: inout SwiftText) {
         out.line("/// The schema's tables as the store sees them, and the SQL that creates them.")
-        out.block("public enum PolarisDatabase") { out in
+        out.block("public enum PolarisDatabase: PolarisRuntime.DatabaseSchema") { out in
             out.line("/// Every table, `_storage` first.")
             out.line("public static let tables: [PolarisRuntime.TableDescription] = [")
             out.line("    PolarisRuntime.StoredFile.table,")

@@ -1,0 +1,93 @@
+import Foundation
+internal import GRDB
+
+/// The document store on SQLite: a generated schema's tables in one database
+/// file (WAL mode: one writer, concurrent readers) or in memory. Every write
+/// happens in `write`, one serializable transaction that commits only if its
+/// body returns; `read` sees a consistent snapshot and cannot write.
+public final class DocumentStore: Sendable {
+    private let database: any GRDB.DatabaseWriter
+    private let tables: [String: StoreTable]
+    private let clock: CreationClock
+
+    /// Opens (creating if needed) the database file at `path` for `schema`.
+    public convenience init(path: String, schema: any DatabaseSchema.Type) throws {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        try self.init(database: try DatabasePool(path: path, configuration: configuration), schema: schema)
+    }
+
+    /// A database that lives in memory only, for `schema`.
+    public static func inMemory(schema: any DatabaseSchema.Type) throws -> DocumentStore {
+        try DocumentStore(database: try DatabaseQueue(), schema: schema)
+    }
+
+    private init(database: any GRDB.DatabaseWriter, schema: any DatabaseSchema.Type) throws {
+        self.database = database
+        let tables = schema.tables.map(StoreTable.init)
+        self.tables = Dictionary(uniqueKeysWithValues: tables.map { ($0.name, $0) })
+        let latest = try database.write { db in
+            try db.execute(sql: schema.sqliteDDL)
+            var latest = 0.0
+            for table in tables {
+                try Self.checkColumns(of: table, in: db)
+                latest = max(latest, try Double.fetchOne(db, sql: "SELECT max(\"_creationTime\") FROM \(table.quotedName)") ?? 0)
+            }
+            return latest
+        }
+        clock = CreationClock(latest: latest)
+    }
+
+    /// Runs `body` on a consistent snapshot of the database.
+    public func read<T>(_ body: (any DatabaseReader) throws -> T) throws -> T {
+        try database.read { db in try body(StoreTransaction(database: db, store: self)) }
+    }
+
+    /// Runs `body` in one transaction: it commits when `body` returns and
+    /// leaves no trace when `body` throws. Reads inside see its own writes.
+    public func write<T>(_ body: (any DatabaseWriter) throws -> T) throws -> T {
+        try database.write { db in try body(StoreTransaction(database: db, store: self)) }
+    }
+
+    /// The table named `name` in the schema.
+    func table(_ name: String) throws -> StoreTable {
+        guard let table = tables[name] else { throw StoreError.unknownTable(name) }
+        return table
+    }
+
+    /// A creation time in milliseconds since the epoch, later than every one before.
+    func nextCreationTime() -> Double {
+        clock.next()
+    }
+
+    /// The table in the database has the columns the generated code expects.
+    private static func checkColumns(of table: StoreTable, in db: Database) throws {
+        let found = try db.columns(in: SQLText.identifier(table.name)).map { "\($0.name) \($0.type)" }
+        let expected = ["_id TEXT", "_creationTime REAL"]
+            + table.columns.map { "\(SQLText.identifier($0.name)) \($0.kind.declaredType)" }
+            + (table.name == StoredFile.tableName ? ["data BLOB"] : [])
+        guard found == expected else {
+            throw StoreError.schemaMismatch(
+                table: table.name,
+                reason: "columns are [\(found.joined(separator: ", "))], expected [\(expected.joined(separator: ", "))]")
+        }
+    }
+}
+
+/// Creation times: the wall clock in milliseconds, but always after the last
+/// one given, so `_creationTime` orders a table's documents strictly.
+private final class CreationClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var latest: Double
+
+    init(latest: Double) {
+        self.latest = latest
+    }
+
+    func next() -> Double {
+        lock.lock()
+        defer { lock.unlock() }
+        latest = max((Date().timeIntervalSince1970 * 1000).rounded(.down), latest.nextUp)
+        return latest
+    }
+}

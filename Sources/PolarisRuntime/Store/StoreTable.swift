@@ -1,0 +1,101 @@
+import Foundation
+internal import GRDB
+
+/// A table as the SQLite store reads and writes it: its columns, its
+/// indexes' key expressions, and the statements it runs, all made once.
+struct StoreTable: Sendable {
+    let name: String
+    let validator: Validator
+    let columns: [StoredColumn]
+    /// Index name to its fields, `by_id` and `by_creation_time` included.
+    let indexes: [String: [String]]
+    let quotedName: String
+    let insertSQL: String
+    let updateSQL: String
+    let selectSQL: String
+    let deleteSQL: String
+
+    init(_ table: TableDescription) {
+        name = table.name
+        validator = table.documentValidator
+        columns = StoredColumn.columns(of: table.documentValidator)
+        var indexes = ["by_id": ["_id"], "by_creation_time": ["_creationTime"]]
+        for index in table.indexes { indexes[index.name] = index.fields + ["_creationTime"] }
+        self.indexes = indexes
+        quotedName = SQLText.quote(SQLText.identifier(table.name))
+        let names = ["_id", "_creationTime"] + columns.map(\.name)
+        let quoted = names.map { SQLText.quote(SQLText.identifier($0)) }
+        insertSQL = "INSERT INTO \(quotedName) (\(quoted.joined(separator: ", "))) VALUES (\(quoted.map { _ in "?" }.joined(separator: ", ")))"
+        updateSQL = "UPDATE \(quotedName) SET \(quoted.dropFirst(2).map { "\($0) = ?" }.joined(separator: ", ")) WHERE \"_id\" = ?"
+        selectSQL = "SELECT \(quoted.joined(separator: ", ")) FROM \(quotedName)"
+        deleteSQL = "DELETE FROM \(quotedName) WHERE \"_id\" = ?"
+    }
+
+    /// The document a row of `selectSQL` holds.
+    func document(from row: Row) throws -> Value {
+        var fields: [String: Value] = [:]
+        fields.reserveCapacity(columns.count + 2)
+        fields["_id"] = .string(row[0])
+        fields["_creationTime"] = .float64(row[1])
+        for (offset, column) in columns.enumerated() {
+            let stored: DatabaseValue = row[offset + 2]
+            if let value = try column.value(stored) { fields[column.name] = value }
+        }
+        return .object(fields)
+    }
+
+    /// The column values of a document's fields, in `columns` order.
+    func columnValues(of fields: [String: Value]) throws -> [DatabaseValue] {
+        try columns.map { try $0.databaseValue(fields[$0.name]) }
+    }
+
+    /// The SQL expression of an index key: a column, or a dotted path into
+    /// the JSON of its first field, written exactly as the DDL's index has it.
+    func keyExpression(_ field: String) -> String {
+        let parts = field.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        let column = SQLText.quote(SQLText.identifier(parts[0]))
+        guard parts.count > 1 else { return column }
+        let path = "$" + parts.dropFirst().map { ".\"\($0)\"" }.joined()
+        return "(json_extract(\(column), \(SQLText.literal(path))))"
+    }
+
+    /// A key value as the index stores it (nil: the field is absent).
+    func keyValue(_ value: Value?, of field: String) throws -> DatabaseValue {
+        guard let value else { return .null }
+        switch field {
+        case "_id", "_creationTime": return try StoredColumn(name: field, kind: field == "_id" ? .text : .real, nullMeansNull: false).databaseValue(value)
+        default: break
+        }
+        if let column = columns.first(where: { $0.name == field }) { return try column.databaseValue(value) }
+        switch value {
+        case .null: return .null
+        case .string(let text): return text.databaseValue
+        case .float64(let number): return number.databaseValue
+        case .boolean(let flag): return (flag ? 1 : 0).databaseValue
+        default: return try value.convexJSON().databaseValue
+        }
+    }
+}
+
+/// Quoting and naming for SQL text, as `polaris sql` writes it.
+enum SQLText {
+    /// `"name"`, with any `"` doubled.
+    static func quote(_ name: String) -> String {
+        "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// `'text'`, with any `'` doubled.
+    static func literal(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
+    }
+
+    /// The compiler's SQL identifier for a schema name: the name itself up to
+    /// 63 bytes, else its first 46 bytes, `_`, and a 64-bit FNV-1a hash in hex.
+    static func identifier(_ name: String) -> String {
+        guard name.utf8.count > 63 else { return name }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in name.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        let hex = String(hash, radix: 16)
+        return String(decoding: name.utf8.prefix(46), as: UTF8.self) + "_" + String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}

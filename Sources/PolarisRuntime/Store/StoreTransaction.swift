@@ -1,0 +1,76 @@
+internal import GRDB
+
+/// Reads and writes inside one SQLite transaction of a `DocumentStore`:
+/// what query and mutation handlers get as `db`. Every write validates the
+/// whole resulting document against its table's validator first.
+struct StoreTransaction: DatabaseWriter {
+    let database: Database
+    let store: DocumentStore
+
+    func get(table name: String, id: String) throws -> Value? {
+        let table = try store.table(name)
+        guard DocumentIDs.belongs(id, to: name) else { return nil }
+        let statement = try database.cachedStatement(sql: table.selectSQL + " WHERE \"_id\" = ?")
+        guard let row = try Row.fetchOne(statement, arguments: [id]) else { return nil }
+        return try table.document(from: row)
+    }
+
+    func scan(
+        _ plan: QueryPlan, after start: IndexPosition?, through end: IndexPosition?, _ visit: (Value) throws -> Bool
+    ) throws {
+        let table = try store.table(plan.table)
+        let scan = try IndexScanSQL(plan, table: table, after: start, through: end)
+        let statement = try database.cachedStatement(sql: scan.sql)
+        let rows = try Row.fetchCursor(statement, arguments: StatementArguments(scan.arguments))
+        while let row = try rows.next() {
+            guard try visit(try table.document(from: row)) else { return }
+        }
+    }
+
+    func insert(table name: String, fields: Value) throws -> String {
+        let table = try store.table(name)
+        guard case .object(var document) = fields else {
+            throw StoreError.invalidDocument(table: name, .mismatch(expected: "object", got: fields))
+        }
+        let id = DocumentIDs.make(table: name)
+        let creationTime = store.nextCreationTime()
+        document["_id"] = .string(id)
+        document["_creationTime"] = .float64(creationTime)
+        try validate(document, of: table)
+        let statement = try database.cachedStatement(sql: table.insertSQL)
+        let values = [id.databaseValue, creationTime.databaseValue] + (try table.columnValues(of: document))
+        try statement.execute(arguments: StatementArguments(values))
+        return id
+    }
+
+    func replace(table name: String, id: String, fields: Value) throws {
+        let table = try store.table(name)
+        guard case .object(var document) = fields else {
+            throw StoreError.invalidDocument(table: name, .mismatch(expected: "object", got: fields))
+        }
+        guard case .object(let stored)? = try get(table: name, id: id) else {
+            throw DocumentNotFound(table: name, id: id)
+        }
+        document["_id"] = stored["_id"]
+        document["_creationTime"] = stored["_creationTime"]
+        try validate(document, of: table)
+        let statement = try database.cachedStatement(sql: table.updateSQL)
+        try statement.execute(arguments: StatementArguments(try table.columnValues(of: document) + [id.databaseValue]))
+    }
+
+    func delete(table name: String, id: String) throws {
+        let table = try store.table(name)
+        guard DocumentIDs.belongs(id, to: name) else { throw DocumentNotFound(table: name, id: id) }
+        let statement = try database.cachedStatement(sql: table.deleteSQL)
+        try statement.execute(arguments: [id])
+        guard database.changesCount == 1 else { throw DocumentNotFound(table: name, id: id) }
+    }
+
+    private func validate(_ document: [String: Value], of table: StoreTable) throws {
+        do {
+            try table.validator.validate(.object(document))
+        } catch {
+            throw StoreError.invalidDocument(table: table.name, error)
+        }
+    }
+}

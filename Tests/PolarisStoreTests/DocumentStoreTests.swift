@@ -1,0 +1,143 @@
+import Foundation
+import PolarisGenerated
+import PolarisRuntime
+import Testing
+
+/// Documents written and read through the generated types on a real SQLite database.
+struct DocumentStoreTests {
+    let store = try! DocumentStore.inMemory(schema: PolarisDatabase.self)
+
+    func newProject(_ name: String = "Site", owner: String = "alice") throws -> Id<Project> {
+        try store.write { db in try db.insert(Project.new(name: name, ownerId: owner, updatedAt: 1)) }
+    }
+
+    @Test func insertAssignsSystemFieldsAndGetReadsBack() throws {
+        let id = try newProject()
+        let project = try #require(try store.read { db in try db.get(id) })
+        #expect(project.name == "Site")
+        #expect(project._id == id)
+        #expect(project._creationTime > 1_600_000_000_000)
+        #expect(DocumentIDs.belongs(id.rawValue, to: "projects"))
+        #expect(!DocumentIDs.belongs(id.rawValue, to: "files"))
+    }
+
+    @Test func patchReplaceAndDelete() throws {
+        let id = try newProject()
+        let created = try #require(try store.read { db in try db.get(id) })
+        try store.write { db in try db.patch(id) { $0.name = "Renamed"; $0.importStatus = .importing } }
+        var project = try #require(try store.read { db in try db.get(id) })
+        #expect(project.name == "Renamed")
+        #expect(project.importStatus == .importing)
+        #expect(project._creationTime == created._creationTime)
+        project.importStatus = nil
+        try store.write { db in try db.replace(project) }
+        #expect(try store.read { db in try db.get(id) }?.importStatus == nil)
+        try store.write { db in try db.delete(id) }
+        #expect(try store.read { db in try db.get(id) } == nil)
+        #expect(throws: DocumentNotFound.self) { try store.write { db in try db.delete(id) } }
+    }
+
+    @Test func everyWriteIsValidatedWithThePathOfTheBadValue() throws {
+        let project = try newProject()
+        let bad = Value.object([
+            "projectId": .string(project.rawValue), "name": .string("a"), "type": .string("symlink"), "updatedAt": .float64(1),
+        ])
+        #expect { try store.write { db in try db.insert(table: "files", fields: bad) } } throws: {
+            ($0 as? StoreError)?.description == #"a document of 'files' is invalid: type: expected "file" | "folder", got string"#
+        }
+        #expect(try store.read { db in try db.query(File.self).collect() }.isEmpty)
+    }
+
+    @Test func anIdOfAnotherTableIsRefusedEvenWhenForged() throws {
+        let project = try newProject()
+        let forged = Value.object([
+            "projectId": .string(DocumentIDs.make(table: "files")), "name": .string("a"), "type": .string("file"),
+            "updatedAt": .float64(1),
+        ])
+        #expect { try store.write { db in try db.insert(table: "files", fields: forged) } } throws: {
+            ($0 as? StoreError)?.description.contains("projectId: expected an ID of table 'projects'") == true
+        }
+        let madeUp = Value.object([
+            "projectId": .string("not-an-id"), "name": .string("a"), "type": .string("file"), "updatedAt": .float64(1),
+        ])
+        #expect(throws: StoreError.self) { try store.write { db in try db.insert(table: "files", fields: madeUp) } }
+        #expect(try store.read { db in try db.get(Id<File>(project.rawValue)) } == nil)
+    }
+
+    @Test func aMutationThatThrowsLeavesNoTrace() throws {
+        struct Stop: Error {}
+        #expect(throws: Stop.self) {
+            try store.write { db in
+                _ = try db.insert(Project.new(name: "Gone", ownerId: "alice", updatedAt: 1))
+                #expect(try db.query(Project.self).collect().count == 1, "a mutation reads its own writes")
+                throw Stop()
+            }
+        }
+        #expect(try store.read { db in try db.query(Project.self).collect() }.isEmpty)
+    }
+
+    @Test func indexRangesFollowConvexOrderAndAskForAbsentFields() throws {
+        let project = try newProject()
+        let (folder, files) = try store.write { db in
+            let folder = try db.insert(File.new(projectId: project, name: "src", type: .folder, updatedAt: 1))
+            var files: [Id<File>] = []
+            for name in ["b.ts", "a.ts", "c.ts"] {
+                files.append(try db.insert(File.new(projectId: project, parentId: folder, name: name, type: .file, updatedAt: 1)))
+            }
+            files.append(try db.insert(File.new(projectId: project, name: "README.md", type: .file, updatedAt: 1)))
+            return (folder, files)
+        }
+        try store.read { db in
+            let root = try db.query(File.self).withIndex(.byProjectParent) { $0.eq(project).eq(nil) }.collect()
+            #expect(root.map(\.name) == ["src", "README.md"])
+            let inFolder = try db.query(File.self).withIndex(.byProjectParent) { $0.eq(project).eq(folder) }
+                .order(.descending).collect()
+            #expect(inFolder.map(\._id) == files[0..<3].reversed())
+            // The whole index: absent parentId sorts before every ID.
+            let all = try db.query(File.self).withIndex(.byParent).collect()
+            #expect(all.prefix(2).map(\.parentId) == [nil, nil])
+            #expect(try db.query(File.self).withIndex(.byProject) { $0.eq(project) }.take(2).count == 2)
+            #expect(try db.query(File.self).filter { $0.name.hasSuffix(".ts") }.first()?.name == "b.ts")
+            #expect(throws: QueryError.self) {
+                try db.query(File.self).withIndex(.byProjectParent) { $0.eq(project).eq(folder) }.unique()
+            }
+            #expect(try db.query(File.self).withIndex(.byId) { $0.eq(files[1]) }.unique()?.name == "a.ts")
+        }
+    }
+
+    @Test func rangeBoundsOnTheFieldAfterTheEqualities() throws {
+        let project = try newProject()
+        try store.write { db in
+            for time in [10.0, 20.0, 30.0, 40.0] {
+                _ = try db.insert(GenerationEvent.new(projectId: project, type: .info, message: "m\(Int(time))", createdAt: time))
+            }
+        }
+        let messages = try store.read { db in
+            try db.query(GenerationEvent.self).withIndex(.byProjectCreatedAt) { $0.eq(project).gt(10).lte(30) }
+                .order(.descending).collect().map(\.message)
+        }
+        #expect(messages == ["m30", "m20"])
+    }
+
+    @Test func paginationSurvivesInsertsBetweenPages() throws {
+        for index in 0..<5 { _ = try newProject("p\(index)") }
+        var seen: [String] = []
+        var cursor: String?
+        var pages = 0
+        while true {
+            let page = try store.read { db in
+                try db.query(Project.self).withIndex(.byOwner) { $0.eq("alice") }
+                    .paginate(PaginationOptions(numItems: 2, cursor: cursor))
+            }
+            seen += page.page.map(\.name)
+            pages += 1
+            if pages == 1 { _ = try newProject("late") }
+            if page.isDone { break }
+            cursor = page.continueCursor
+        }
+        #expect(seen == ["p0", "p1", "p2", "p3", "p4", "late"])
+        #expect(throws: QueryError.self) {
+            try store.read { db in try db.query(Project.self).paginate(PaginationOptions(numItems: 1, cursor: "garbage")) }
+        }
+    }
+}
