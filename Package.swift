@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
     ],
     targets: [
         // libyaml from the system: its event parser is the compiler's YAML layer.
@@ -26,9 +27,13 @@ let package = Package(
         .target(name: "PolarisSchema", dependencies: ["CLibYAML"]),
         // What generated code compiles against: values with Convex's JSON encoding, validators,
         // the typed query API, the function registry, and the document store on SQLite (GRDB).
-        .target(name: "PolarisRuntime", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        .target(
+            name: "PolarisRuntime",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")]),
         // `polaris generate schema/polaris.yaml --output Generated`, checked in; CI keeps it fresh.
         .target(name: "PolarisGenerated", dependencies: ["PolarisRuntime"], path: "Generated"),
+        // The Polaris IDE's backend (the seed's functions), on Generated/.
+        .target(name: "PolarisBackend", dependencies: ["PolarisGenerated", "PolarisRuntime"]),
         // The command line: a thin shell over PolarisSchema.
         .executableTarget(
             name: "polaris",
@@ -67,6 +72,8 @@ let package = Package(
         // Generated code at work: decoding, validation, encoding, queries, registration, client stubs.
         // The document store on SQLite, driven through the generated types.
         .testTarget(name: "PolarisStoreTests", dependencies: ["PolarisGenerated", "ReferenceEverything", "PolarisRuntime"]),
+        // Every function of schema/polaris.yaml end to end through the registry on a real store.
+        .testTarget(name: "PolarisBackendTests", dependencies: ["PolarisBackend", "PolarisGenerated", "PolarisRuntime"]),
         .testTarget(
             name: "PolarisGeneratedTests",
             dependencies: ["PolarisGenerated", "ReferenceEverything", "PolarisRuntime", "PolarisSchema"]),

@@ -28,6 +28,8 @@ final class RecordingDatabase: DatabaseWriter {
         return TestIDs.of(table, "new\(inserted.count)")
     }
 
+    func fileContents(id: String) throws -> [UInt8]? { nil }
+    func storeFile(_ bytes: [UInt8], contentType: String?) throws -> String { TestIDs.of("_storage", "file") }
     func replace(table: String, id: String, fields: Value) throws {}
     func delete(table: String, id: String) throws {}
 }

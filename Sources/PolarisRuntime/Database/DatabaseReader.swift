@@ -9,6 +9,8 @@ public protocol DatabaseReader {
     func scan(
         _ plan: QueryPlan, after start: IndexPosition?, through end: IndexPosition?,
         _ visit: (Value) throws -> Bool) throws
+    /// The bytes of a stored file (its metadata is the `_storage` document).
+    func fileContents(id: String) throws -> [UInt8]?
 }
 
 /// Read and write access: what a mutation's handler gets.
@@ -17,8 +19,11 @@ public protocol DatabaseWriter: DatabaseReader {
     func insert(table: String, fields: Value) throws -> String
     /// Replaces the fields of a document, keeping its system fields.
     func replace(table: String, id: String, fields: Value) throws
-    /// Deletes a document.
+    /// Deletes a document (of `_storage`: a stored file and its bytes).
     func delete(table: String, id: String) throws
+    /// Stores a file's bytes in `_storage`; returns its new ID. Like every
+    /// write, it is undone if the mutation fails, so no blob is left orphaned.
+    func storeFile(_ bytes: [UInt8], contentType: String?) throws -> String
 }
 
 /// A document that a write expected to exist.
@@ -34,6 +39,11 @@ extension DatabaseReader {
         try get(table: Model.tableName, id: id.rawValue).map(Model.init(convexValue:))
     }
 
+    /// The bytes of a stored file, if it exists.
+    public func contents(of id: Id<StoredFile>) throws -> [UInt8]? {
+        try fileContents(id: id.rawValue)
+    }
+
     /// Starts a query of `Model`'s table.
     public func query<Model: Document>(_ model: Model.Type) -> QueryInitializer<Model> {
         QueryInitializer(reader: self)
@@ -45,6 +55,11 @@ extension DatabaseWriter {
     @discardableResult
     public func insert<Model: Document>(_ document: NewDocument<Model>) throws -> Id<Model> {
         Id(try insert(table: Model.tableName, fields: document.value))
+    }
+
+    /// Stores a file's bytes with their MIME type; `db.get(id)` gives its size and SHA-256.
+    public func store(_ bytes: [UInt8], contentType: String? = nil) throws -> Id<StoredFile> {
+        Id(try storeFile(bytes, contentType: contentType))
     }
 
     /// Writes `document`'s fields over the stored document with its `_id`.

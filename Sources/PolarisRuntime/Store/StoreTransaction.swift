@@ -1,3 +1,5 @@
+import Foundation
+internal import Crypto
 internal import GRDB
 
 /// Reads and writes inside one SQLite transaction of a `DocumentStore`:
@@ -27,8 +29,27 @@ struct StoreTransaction: DatabaseWriter {
         }
     }
 
+    func fileContents(id: String) throws -> [UInt8]? {
+        guard DocumentIDs.belongs(id, to: StoredFile.tableName) else { return nil }
+        let statement = try database.cachedStatement(sql: #"SELECT "data" FROM "_storage" WHERE "_id" = ?"#)
+        return try Data.fetchOne(statement, arguments: [id]).map { Array($0) }
+    }
+
+    func storeFile(_ bytes: [UInt8], contentType: String?) throws -> String {
+        let id = DocumentIDs.make(table: StoredFile.tableName)
+        let sha256 = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        let statement = try database.cachedStatement(sql: #"""
+            INSERT INTO "_storage" ("_id", "_creationTime", "sha256", "size", "contentType", "data") VALUES (?, ?, ?, ?, ?, ?)
+            """#)
+        try statement.execute(arguments: [id, store.nextCreationTime(), sha256, Int64(bytes.count), contentType, Data(bytes)])
+        return id
+    }
+
     func insert(table name: String, fields: Value) throws -> String {
         let table = try store.table(name)
+        guard name != StoredFile.tableName else {
+            throw StoreError.unstorable(field: "data", reason: "files are stored with storeFile, not inserted")
+        }
         guard case .object(var document) = fields else {
             throw StoreError.invalidDocument(table: name, .mismatch(expected: "object", got: fields))
         }

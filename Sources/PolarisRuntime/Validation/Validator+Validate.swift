@@ -3,6 +3,9 @@ extension Validator {
     /// was expected there (`toolCalls[2].id: expected string, got number`).
     public func validate(_ value: Value) throws(ValueError) {
         switch (self, value) {
+        case (.string, .string(let text)) where text.utf8.count > ValueLimits.maximumStringBytes,
+            (.id, .string(let text)) where text.utf8.count > ValueLimits.maximumStringBytes:
+            throw ValueError(path: ValuePath(), message: "the string is longer than \(ValueLimits.maximumStringBytes) bytes")
         case (.any, _), (.string, .string), (.number, .float64), (.int64, .int64), (.boolean, .boolean),
             (.bytes, .bytes), (.null, .null):
             return

@@ -51,6 +51,8 @@ public enum ValueLimits {
     public static let maximumArrayCount = 8192
     /// The most fields of an object.
     public static let maximumFieldCount = 1024
+    /// The longest string, in bytes of UTF-8 (Convex's limit: 1 MiB).
+    public static let maximumStringBytes = 1 << 20
     /// The longest field name, in bytes.
     public static let maximumFieldNameBytes = 1024
 
