@@ -26,16 +26,14 @@ struct FilesBackend: FilesHandlers {
     }
 
     func writeFile(_ context: MutationContext, identity: Identity, _ arguments: FilesFunctions.WriteFileArgs) throws -> Id<File> {
-        _ = try context.db.ownedProject(arguments.projectId, by: identity)
-        try context.db.checkedParent(arguments.parentId, in: arguments.projectId)
+        try context.db.checkPlaceForNewFile(arguments.parentId, in: arguments.projectId, by: identity)
         return try context.db.insert(File.new(
             projectId: arguments.projectId, parentId: arguments.parentId, name: arguments.name, type: .file,
             content: arguments.content, updatedAt: now()))
     }
 
     func uploadFile(_ context: MutationContext, identity: Identity, _ arguments: FilesFunctions.UploadFileArgs) throws -> Id<File> {
-        _ = try context.db.ownedProject(arguments.projectId, by: identity)
-        try context.db.checkedParent(arguments.parentId, in: arguments.projectId)
+        try context.db.checkPlaceForNewFile(arguments.parentId, in: arguments.projectId, by: identity)
         guard try context.db.get(arguments.storageId) != nil else { throw FunctionError.notFound("Stored file not found") }
         return try context.db.insert(File.new(
             projectId: arguments.projectId, parentId: arguments.parentId, name: arguments.name, type: .file,
@@ -43,8 +41,7 @@ struct FilesBackend: FilesHandlers {
     }
 
     func createFolder(_ context: MutationContext, identity: Identity, _ arguments: FilesFunctions.CreateFolderArgs) throws -> Id<File> {
-        _ = try context.db.ownedProject(arguments.projectId, by: identity)
-        try context.db.checkedParent(arguments.parentId, in: arguments.projectId)
+        try context.db.checkPlaceForNewFile(arguments.parentId, in: arguments.projectId, by: identity)
         return try context.db.insert(File.new(
             projectId: arguments.projectId, parentId: arguments.parentId, name: arguments.name, type: .folder,
             updatedAt: now()))

@@ -8,7 +8,7 @@ struct GenerationEventsBackend: GenerationEventsHandlers {
 
     func recent(_ context: QueryContext, identity: Identity, _ arguments: GenerationEventsFunctions.RecentArgs) throws -> [GenerationEvent] {
         _ = try context.db.ownedProject(arguments.projectId, by: identity)
-        let limit = arguments.limit.map { $0.isFinite ? max(0, Int($0)) : 0 } ?? Self.defaultLimit
+        let limit = arguments.limit?.clampedCount ?? Self.defaultLimit
         return try context.db.query(GenerationEvent.self).withIndex(.byProjectCreatedAt) { $0.eq(arguments.projectId) }
             .order(.descending).take(limit)
     }

@@ -57,6 +57,13 @@ extension DatabaseReader {
             .filter { $0.name == name }.first()
     }
 
+    /// A new file or folder may go into `parentId` (the top level when nil)
+    /// of `project`: the caller owns the project, and the parent is a folder of it.
+    func checkPlaceForNewFile(_ parentId: Id<File>?, in project: Id<Project>, by identity: Identity) throws {
+        _ = try ownedProject(project, by: identity)
+        try checkedParent(parentId, in: project)
+    }
+
     /// A folder of `project` that may hold new children: nil stays the top level.
     func checkedParent(_ parentId: Id<File>?, in project: Id<Project>) throws {
         guard let parentId else { return }

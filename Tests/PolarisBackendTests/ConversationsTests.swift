@@ -86,6 +86,9 @@ struct ConversationsTests {
         let recent = try backend.call("generationEvents:recent", ["projectId": project, "limit": .float64(2)], as: backend.alice).items
         #expect(recent.count == 2)
         #expect(try backend.call("generationEvents:recent", ["projectId": project], as: backend.alice).items.count == 3)
+        // A client's number never traps: a huge limit is all, a negative one none.
+        #expect(try backend.call("generationEvents:recent", ["projectId": project, "limit": .float64(1e300)], as: backend.alice).items.count == 3)
+        #expect(try backend.call("generationEvents:recent", ["projectId": project, "limit": .float64(-5)], as: backend.alice).items.isEmpty)
         #expect(throws: FunctionError.unauthorized("Unauthorized")) {
             try backend.call("generationEvents:recent", ["projectId": project], as: backend.bob)
         }

@@ -136,6 +136,8 @@ struct DocumentStoreTests {
             cursor = page.continueCursor
         }
         #expect(seen == ["p0", "p1", "p2", "p3", "p4", "late"])
+        let whole = try store.read { db in try db.query(Project.self).paginate(PaginationOptions(numItems: 1e300)) }
+        #expect(whole.page.count == 6 && whole.isDone)
         #expect(throws: QueryError.self) {
             try store.read { db in try db.query(Project.self).paginate(PaginationOptions(numItems: 1, cursor: "garbage")) }
         }

@@ -49,6 +49,15 @@ public struct PaginationOptions: ConvexValueConvertible, Codable {
     ])
 }
 
+extension Double {
+    /// A number a client sent as a count (`numItems`, a `limit`): its whole
+    /// part, 0 for NaN or less, at most `Int32.max`, so no value can trap.
+    public var clampedCount: Int {
+        guard self > 0 else { return 0 }
+        return Int(Swift.min(self, Double(Int32.max)))
+    }
+}
+
 /// One page of a paginated query, as Convex returns it.
 public struct Page<Item: ConvexValueConvertible>: ConvexValueConvertible, Codable {
     public var page: [Item]

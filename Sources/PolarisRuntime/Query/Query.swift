@@ -122,7 +122,7 @@ public struct Query<Model: Document> {
     public func paginate(_ options: PaginationOptions) throws -> Page<Model> {
         let start = try position(options.cursor)
         let end = try position(options.endCursor.flatMap { $0 })
-        let limit = end == nil ? max(0, Int(options.numItems.isFinite ? options.numItems : 0)) : Int.max
+        let limit = end == nil ? options.numItems.clampedCount : Int.max
         var page: [Model] = []
         var last = start
         var isDone = true

@@ -12,22 +12,22 @@ struct IndexScanSQL {
             throw StoreError.unknownIndex(table: table.name, index: plan.index)
         }
         let expressions = fields.map(table.keyExpression)
+        func expression(of field: String) throws -> String {
+            guard let position = fields.firstIndex(of: field) else {
+                throw StoreError.unknownIndex(table: table.name, index: "\(plan.index).\(field)")
+            }
+            return expressions[position]
+        }
         var conditions: [String] = []
         sql = table.selectSQL
         for equality in plan.bounds.equalities {
-            guard let position = fields.firstIndex(of: equality.field) else {
-                throw StoreError.unknownIndex(table: table.name, index: "\(plan.index).\(equality.field)")
-            }
-            conditions.append("\(expressions[position]) IS ?")
+            conditions.append("\(try expression(of: equality.field)) IS ?")
             arguments.append(try table.keyValue(equality.value, of: equality.field))
         }
         for (bound, isLower) in [(plan.bounds.lower, true), (plan.bounds.upper, false)] {
             guard let bound else { continue }
-            guard let position = fields.firstIndex(of: bound.field) else {
-                throw StoreError.unknownIndex(table: table.name, index: "\(plan.index).\(bound.field)")
-            }
             let key = try table.keyValue(bound.value, of: bound.field)
-            conditions.append(compare(expressions[position], key, greater: isLower, orEqual: bound.isInclusive))
+            conditions.append(compare(try expression(of: bound.field), key, greater: isLower, orEqual: bound.isInclusive))
         }
         let ascending = plan.order == .ascending
         if let start {

@@ -7,18 +7,27 @@ struct StoreTable: Sendable {
     let name: String
     let validator: Validator
     let columns: [StoredColumn]
+    /// Every column by field name, `_id` and `_creationTime` included: how an index key is bound.
+    let columnsByName: [String: StoredColumn]
     /// Index name to its fields, `by_id` and `by_creation_time` included.
     let indexes: [String: [String]]
     let quotedName: String
     let insertSQL: String
     let updateSQL: String
     let selectSQL: String
+    let selectByIdSQL: String
+    let creationTimeSQL: String
     let deleteSQL: String
 
     init(_ table: TableDescription) {
         name = table.name
         validator = table.documentValidator
         columns = StoredColumn.columns(of: table.documentValidator)
+        let system = [
+            StoredColumn(name: "_id", kind: .text, nullMeansNull: false),
+            StoredColumn(name: "_creationTime", kind: .real, nullMeansNull: false),
+        ]
+        columnsByName = Dictionary(uniqueKeysWithValues: (system + columns).map { ($0.name, $0) })
         var indexes = ["by_id": ["_id"], "by_creation_time": ["_creationTime"]]
         for index in table.indexes { indexes[index.name] = index.fields + ["_creationTime"] }
         self.indexes = indexes
@@ -28,6 +37,8 @@ struct StoreTable: Sendable {
         insertSQL = "INSERT INTO \(quotedName) (\(quoted.joined(separator: ", "))) VALUES (\(quoted.map { _ in "?" }.joined(separator: ", ")))"
         updateSQL = "UPDATE \(quotedName) SET \(quoted.dropFirst(2).map { "\($0) = ?" }.joined(separator: ", ")) WHERE \"_id\" = ?"
         selectSQL = "SELECT \(quoted.joined(separator: ", ")) FROM \(quotedName)"
+        selectByIdSQL = selectSQL + " WHERE \"_id\" = ?"
+        creationTimeSQL = "SELECT \"_creationTime\" FROM \(quotedName) WHERE \"_id\" = ?"
         deleteSQL = "DELETE FROM \(quotedName) WHERE \"_id\" = ?"
     }
 
@@ -62,11 +73,8 @@ struct StoreTable: Sendable {
     /// A key value as the index stores it (nil: the field is absent).
     func keyValue(_ value: Value?, of field: String) throws -> DatabaseValue {
         guard let value else { return .null }
-        switch field {
-        case "_id", "_creationTime": return try StoredColumn(name: field, kind: field == "_id" ? .text : .real, nullMeansNull: false).databaseValue(value)
-        default: break
-        }
-        if let column = columns.first(where: { $0.name == field }) { return try column.databaseValue(value) }
+        if let column = columnsByName[field] { return try column.databaseValue(value) }
+        // A dotted path: the SQL value json_extract gives for it.
         switch value {
         case .null: return .null
         case .string(let text): return text.databaseValue

@@ -12,7 +12,7 @@ struct StoreTransaction: DatabaseWriter {
     func get(table name: String, id: String) throws -> Value? {
         let table = try store.table(name)
         guard DocumentIDs.belongs(id, to: name) else { return nil }
-        let statement = try database.cachedStatement(sql: table.selectSQL + " WHERE \"_id\" = ?")
+        let statement = try database.cachedStatement(sql: table.selectByIdSQL)
         guard let row = try Row.fetchOne(statement, arguments: [id]) else { return nil }
         return try table.document(from: row)
     }
@@ -50,9 +50,7 @@ struct StoreTransaction: DatabaseWriter {
         guard name != StoredFile.tableName else {
             throw StoreError.unstorable(field: "data", reason: "files are stored with storeFile, not inserted")
         }
-        guard case .object(var document) = fields else {
-            throw StoreError.invalidDocument(table: name, .mismatch(expected: "object", got: fields))
-        }
+        var document = try objectFields(fields, of: table)
         let id = DocumentIDs.make(table: name)
         let creationTime = store.nextCreationTime()
         document["_id"] = .string(id)
@@ -66,14 +64,13 @@ struct StoreTransaction: DatabaseWriter {
 
     func replace(table name: String, id: String, fields: Value) throws {
         let table = try store.table(name)
-        guard case .object(var document) = fields else {
-            throw StoreError.invalidDocument(table: name, .mismatch(expected: "object", got: fields))
-        }
-        guard case .object(let stored)? = try get(table: name, id: id) else {
+        var document = try objectFields(fields, of: table)
+        let lookup = try database.cachedStatement(sql: table.creationTimeSQL)
+        guard DocumentIDs.belongs(id, to: name), let creationTime = try Double.fetchOne(lookup, arguments: [id]) else {
             throw DocumentNotFound(table: name, id: id)
         }
-        document["_id"] = stored["_id"]
-        document["_creationTime"] = stored["_creationTime"]
+        document["_id"] = .string(id)
+        document["_creationTime"] = .float64(creationTime)
         try validate(document, of: table)
         let statement = try database.cachedStatement(sql: table.updateSQL)
         try statement.execute(arguments: StatementArguments(try table.columnValues(of: document) + [id.databaseValue]))
@@ -85,6 +82,13 @@ struct StoreTransaction: DatabaseWriter {
         let statement = try database.cachedStatement(sql: table.deleteSQL)
         try statement.execute(arguments: [id])
         guard database.changesCount == 1 else { throw DocumentNotFound(table: name, id: id) }
+    }
+
+    private func objectFields(_ fields: Value, of table: StoreTable) throws -> [String: Value] {
+        guard case .object(let document) = fields else {
+            throw StoreError.invalidDocument(table: table.name, .mismatch(expected: "object", got: fields))
+        }
+        return document
     }
 
     private func validate(_ document: [String: Value], of table: StoreTable) throws {
