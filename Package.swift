@@ -29,7 +29,9 @@ let package = Package(
         // the typed query API, the function registry, and the document store on SQLite (GRDB).
         .target(
             name: "PolarisRuntime",
-            dependencies: [.product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")]),
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]),
         // `polaris generate schema/polaris.yaml --output Generated`, checked in; CI keeps it fresh.
         .target(name: "PolarisGenerated", dependencies: ["PolarisRuntime"], path: "Generated"),
         // The Polaris IDE's backend (the seed's functions), on Generated/.
@@ -66,7 +68,12 @@ let package = Package(
             name: "polaris-fuzz", dependencies: ["PolarisSchema", "CLibFuzzer"], path: "Fuzz/SchemaFuzzer"),
         .testTarget(name: "PolarisSchemaTests", dependencies: ["PolarisSchema"], exclude: ["Fixtures"]),
         .testTarget(name: "PolarisCLITests", dependencies: ["polaris"]),
-        .testTarget(name: "PolarisRuntimeTests", dependencies: ["PolarisRuntime"]),
+        .testTarget(
+            name: "PolarisRuntimeTests",
+            dependencies: [
+                "PolarisRuntime", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]),
         // The reference output for Tests/Reference/everything.yaml, compiled as it is checked in.
         .target(name: "ReferenceEverything", dependencies: ["PolarisRuntime"], path: "Tests/Reference/Everything"),
         // Generated code at work: decoding, validation, encoding, queries, registration, client stubs.

@@ -49,3 +49,16 @@ enum Base64 {
         return out
     }
 }
+
+extension Base64 {
+    /// The bytes of unpadded base64url text (RFC 4648 section 5), as JWTs and JWKs carry them;
+    /// nil for anything else.
+    static func decodeURL(_ text: String) -> [UInt8]? {
+        guard text.utf8.allSatisfy({ $0 != UInt8(ascii: "+") && $0 != UInt8(ascii: "/") && $0 != UInt8(ascii: "=") }),
+            text.utf8.count % 4 != 1
+        else { return nil }
+        var standard = String(text.map { $0 == "-" ? "+" : $0 == "_" ? "/" : $0 })
+        standard += String(repeating: "=", count: (4 - standard.utf8.count % 4) % 4)
+        return decode(standard)
+    }
+}
