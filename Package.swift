@@ -67,7 +67,9 @@ let package = Package(
         .executableTarget(
             name: "polaris-fuzz", dependencies: ["PolarisSchema", "CLibFuzzer"], path: "Fuzz/SchemaFuzzer"),
         .testTarget(name: "PolarisSchemaTests", dependencies: ["PolarisSchema"], exclude: ["Fixtures"]),
-        .testTarget(name: "PolarisCLITests", dependencies: ["polaris"]),
+        // Finds what the build put beside the tests (executables, module folders).
+        .target(name: "PolarisTestSupport", path: "Tests/Support"),
+        .testTarget(name: "PolarisCLITests", dependencies: ["polaris", "PolarisTestSupport"]),
         .testTarget(
             name: "PolarisRuntimeTests",
             dependencies: [
@@ -79,10 +81,21 @@ let package = Package(
         // Generated code at work: decoding, validation, encoding, queries, registration, client stubs.
         // The document store on SQLite, driven through the generated types.
         .testTarget(name: "PolarisStoreTests", dependencies: ["PolarisGenerated", "ReferenceEverything", "PolarisRuntime"]),
-        // Every function of schema/polaris.yaml end to end through the registry on a real store.
-        .testTarget(name: "PolarisBackendTests", dependencies: ["PolarisBackend", "PolarisGenerated", "PolarisRuntime"]),
+        // Every function of schema/polaris.yaml end to end through the registry on a real store,
+        // and a child process killed mid-mutation (polaris-crash-writer).
+        .testTarget(
+            name: "PolarisBackendTests",
+            dependencies: [
+                "PolarisBackend", "PolarisGenerated", "PolarisRuntime", "polaris-crash-writer", "PolarisTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
+        .executableTarget(
+            name: "polaris-crash-writer", dependencies: ["PolarisBackend", "PolarisGenerated", "PolarisRuntime"],
+            path: "Tests/CrashWriter"),
         .testTarget(
             name: "PolarisGeneratedTests",
-            dependencies: ["PolarisGenerated", "ReferenceEverything", "PolarisRuntime", "PolarisSchema"]),
+            dependencies: [
+                "PolarisGenerated", "ReferenceEverything", "PolarisRuntime", "PolarisSchema", "PolarisTestSupport",
+            ]),
     ]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import PolarisTestSupport
 
 /// Runs the `polaris` executable that `swift build` put beside the tests.
 struct PolarisBinary {
@@ -10,17 +11,7 @@ struct PolarisBinary {
     }
 
     /// The built `polaris`, found beside the test bundle.
-    static let url: URL = {
-        let candidates = [Bundle.main.bundleURL, URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()]
-            + Bundle.allBundles.map(\.bundleURL)
-        for directory in candidates {
-            for folder in [directory, directory.deletingLastPathComponent()] {
-                let url = folder.appendingPathComponent("polaris")
-                if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-            }
-        }
-        fatalError("the polaris executable was not built beside the tests (looked in \(candidates))")
-    }()
+    static let url = BuiltProducts.executable("polaris")
 
     /// Runs `polaris ARGUMENTS` in a temporary folder holding `files` (name: text).
     static func run(_ arguments: [String], files: [String: String]) throws -> Run {

@@ -1,4 +1,5 @@
 import Foundation
+import PolarisTestSupport
 import Testing
 
 /// The misuse docs/code-generation.md lists is refused by the Swift compiler:
@@ -96,17 +97,5 @@ struct MisuseDoesNotCompileTests {
     }
 
     /// The folder of built `.swiftmodule`s beside the test bundle.
-    static let modules: URL = {
-        let candidates = [Bundle.main.bundleURL, URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()]
-            + Bundle.allBundles.map(\.bundleURL)
-        for directory in candidates {
-            for folder in [directory, directory.deletingLastPathComponent()] {
-                let modules = folder.appendingPathComponent("Modules")
-                if FileManager.default.fileExists(atPath: modules.appendingPathComponent("PolarisGenerated.swiftmodule").path) {
-                    return modules
-                }
-            }
-        }
-        fatalError("no Modules folder holding PolarisGenerated.swiftmodule beside the tests (looked in \(candidates))")
-    }()
+    static let modules = BuiltProducts.folder(holding: "Modules/PolarisGenerated.swiftmodule").appendingPathComponent("Modules")
 }
