@@ -57,8 +57,10 @@ let package = Package(
         .executableTarget(
             name: "polaris-benchmarks",
             dependencies: [
-                "PolarisSchema", "CLibYAML", "PolarisRuntime",
+                "PolarisSchema", "CLibYAML", "PolarisRuntime", "PolarisGenerated",
                 .product(name: "Yams", package: "Yams"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             path: "Benchmarks/PolarisBenchmarks"
         ),

@@ -253,6 +253,10 @@ public struct User: PolarisRuntime.Document, Swift.Codable {
 
     public init(convexValue value: PolarisRuntime.Value) throws {
         var object = try PolarisRuntime.ObjectDecoder(value)
+        try self.init(decoding: &object)
+    }
+
+    public init(decoding object: inout PolarisRuntime.ObjectDecoder) throws {
         self._id = try object.required("_id")
         self._creationTime = try object.required("_creationTime")
         self.stackUserId = try object.required("stackUserId")
@@ -330,6 +334,10 @@ public struct Project: PolarisRuntime.Document, Swift.Codable {
 
     public init(convexValue value: PolarisRuntime.Value) throws {
         var object = try PolarisRuntime.ObjectDecoder(value)
+        try self.init(decoding: &object)
+    }
+
+    public init(decoding object: inout PolarisRuntime.ObjectDecoder) throws {
         self._id = try object.required("_id")
         self._creationTime = try object.required("_creationTime")
         self.name = try object.required("name")
@@ -402,6 +410,10 @@ public struct File: PolarisRuntime.Document, Swift.Codable {
 
     public init(convexValue value: PolarisRuntime.Value) throws {
         var object = try PolarisRuntime.ObjectDecoder(value)
+        try self.init(decoding: &object)
+    }
+
+    public init(decoding object: inout PolarisRuntime.ObjectDecoder) throws {
         self._id = try object.required("_id")
         self._creationTime = try object.required("_creationTime")
         self.projectId = try object.required("projectId")
@@ -485,6 +497,10 @@ public struct Conversation: PolarisRuntime.Document, Swift.Codable {
 
     public init(convexValue value: PolarisRuntime.Value) throws {
         var object = try PolarisRuntime.ObjectDecoder(value)
+        try self.init(decoding: &object)
+    }
+
+    public init(decoding object: inout PolarisRuntime.ObjectDecoder) throws {
         self._id = try object.required("_id")
         self._creationTime = try object.required("_creationTime")
         self.projectId = try object.required("projectId")
@@ -543,6 +559,10 @@ public struct Message: PolarisRuntime.Document, Swift.Codable {
 
     public init(convexValue value: PolarisRuntime.Value) throws {
         var object = try PolarisRuntime.ObjectDecoder(value)
+        try self.init(decoding: &object)
+    }
+
+    public init(decoding object: inout PolarisRuntime.ObjectDecoder) throws {
         self._id = try object.required("_id")
         self._creationTime = try object.required("_creationTime")
         self.conversationId = try object.required("conversationId")
@@ -632,6 +652,10 @@ public struct GenerationEvent: PolarisRuntime.Document, Swift.Codable {
 
     public init(convexValue value: PolarisRuntime.Value) throws {
         var object = try PolarisRuntime.ObjectDecoder(value)
+        try self.init(decoding: &object)
+    }
+
+    public init(decoding object: inout PolarisRuntime.ObjectDecoder) throws {
         self._id = try object.required("_id")
         self._creationTime = try object.required("_creationTime")
         self.projectId = try object.required("projectId")

@@ -2,16 +2,22 @@
 // Each prints its figures beside the baselines measured in the same run.
 // `polaris-benchmarks compile [TABLES...]` times swiftc on generated code
 // (minutes for 1,000 tables, so it is not part of the default run);
-// `polaris-benchmarks generate` runs only the code generation figures (for profiling).
+// `polaris-benchmarks generate` runs only the code generation figures (for profiling);
+// `polaris-benchmarks store [DOCUMENTS]` only the document store's.
 let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
 case "compile":
     let tables = arguments.dropFirst().compactMap { Int($0) }
     try compileTimeBenchmark(tables: tables.isEmpty ? [100, 1_000] : tables)
+case "store":
+    let sizes = arguments.dropFirst().compactMap { Int($0) }
+    try storeBenchmark(documents: sizes.first ?? 100_000, lookups: 10_000, mutations: 2_000, runs: 3)
 case "generate":
     codeGenerationBenchmark(tables: [100, 1_000], runs: 11)
 default:
     try schemaFrontEndBenchmark(tables: 1_000, runs: 21)
     print()
     codeGenerationBenchmark(tables: [100, 1_000], runs: 11)
+    print()
+    try storeBenchmark(documents: 100_000, lookups: 10_000, mutations: 2_000, runs: 3)
 }

@@ -50,7 +50,7 @@ struct BackendHarness {
             var documents: [Value] = []
             for table in PolarisDatabase.tables {
                 let plan = QueryPlan(table: table.name, index: "by_creation_time", fields: ["_creationTime"])
-                try db.scan(plan, after: nil, through: nil) { documents.append($0); return true }
+                try db.scan(plan, after: nil, through: nil) { documents.append($0.value); return true }
             }
             return documents
         }

@@ -10,17 +10,22 @@ final class RecordingDatabase: DatabaseWriter {
     /// How many documents the last scan handed out before it was stopped.
     var visited = 0
 
-    func get(table: String, id: String) throws -> Value? { answer.first }
+    func get(table: String, id: String) throws -> StoredDocument? { answer.first.map(Self.stored) }
 
     func scan(
-        _ plan: QueryPlan, after start: IndexPosition?, through end: IndexPosition?, _ visit: (Value) throws -> Bool
+        _ plan: QueryPlan, after start: IndexPosition?, through end: IndexPosition?, _ visit: (StoredDocument) throws -> Bool
     ) throws {
         plans.append(plan)
         visited = 0
         for document in answer {
             visited += 1
-            guard try visit(document) else { return }
+            guard try visit(Self.stored(document)) else { return }
         }
+    }
+
+    private static func stored(_ document: Value) -> StoredDocument {
+        guard case .object(let fields) = document else { return StoredDocument(fields: [:]) }
+        return StoredDocument(fields: fields)
     }
 
     func insert(table: String, fields: Value) throws -> String {

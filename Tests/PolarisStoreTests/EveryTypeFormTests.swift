@@ -22,7 +22,7 @@ struct EveryTypeFormTests {
     @Test func everyFormRoundTripsThroughItsColumn() throws {
         let fields = try Value(convexJSON: Self.dataJSON)
         let id = try store.write { db in try db.insert(table: "data", fields: fields) }
-        let stored = try #require(try store.read { db in try db.get(table: "data", id: id) })
+        let stored = try #require(try store.read { db in try db.get(table: "data", id: id) }).value
         guard case .object(var read) = stored, case .object(let written) = fields else { Issue.record("not objects"); return }
         #expect(read.removeValue(forKey: "_id") == .string(id))
         #expect(read.removeValue(forKey: "_creationTime") != nil)
@@ -38,7 +38,7 @@ struct EveryTypeFormTests {
         fields["absentOrNull"] = nil
         let absent = try store.write { db in try db.insert(table: "data", fields: .object(fields)) }
         let (nullDocument, absentDocument) = try store.read { db in
-            (try db.get(table: "data", id: withNull), try db.get(table: "data", id: absent))
+            (try db.get(table: "data", id: withNull)?.value, try db.get(table: "data", id: absent)?.value)
         }
         #expect(nullDocument?["absentOrNull"] == .null)
         #expect(absentDocument.map { $0["absentOrNull"] == nil } == true)

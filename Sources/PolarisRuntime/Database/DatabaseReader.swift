@@ -2,13 +2,13 @@
 /// Handlers use the typed methods of the extension below.
 public protocol DatabaseReader {
     /// The document of `table` with this ID, if it exists.
-    func get(table: String, id: String) throws -> Value?
+    func get(table: String, id: String) throws -> StoredDocument?
     /// Visits the documents `plan` selects, in its order, strictly after
     /// `start` and up to and including `end` when they are given, until
     /// `visit` returns false.
     func scan(
         _ plan: QueryPlan, after start: IndexPosition?, through end: IndexPosition?,
-        _ visit: (Value) throws -> Bool) throws
+        _ visit: (StoredDocument) throws -> Bool) throws
     /// The bytes of a stored file (its metadata is the `_storage` document).
     func fileContents(id: String) throws -> [UInt8]?
 }
@@ -36,7 +36,7 @@ public struct DocumentNotFound: Error, Hashable, Sendable, CustomStringConvertib
 extension DatabaseReader {
     /// The document with this ID, if it exists.
     public func get<Model: Document>(_ id: Id<Model>) throws -> Model? {
-        try get(table: Model.tableName, id: id.rawValue).map(Model.init(convexValue:))
+        try get(table: Model.tableName, id: id.rawValue).map(Model.init(stored:))
     }
 
     /// The bytes of a stored file, if it exists.

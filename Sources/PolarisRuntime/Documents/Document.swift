@@ -8,6 +8,22 @@ public protocol Document: ConvexValueConvertible {
     var _id: Id<Self> { get }
     /// When the document was inserted, in milliseconds since the epoch.
     var _creationTime: Double { get }
+    /// Reads a document field by field; generated models read a stored
+    /// document's columns in order, without an intermediate object value.
+    init(decoding object: inout ObjectDecoder) throws
+}
+
+extension Document {
+    /// Reads the whole object as a value (tables of variants decode this way).
+    public init(decoding object: inout ObjectDecoder) throws {
+        try self.init(convexValue: object.value)
+    }
+
+    /// The model of a document as the store read it.
+    init(stored document: StoredDocument) throws {
+        var object = ObjectDecoder(document)
+        try self.init(decoding: &object)
+    }
 }
 
 /// A table as the store sees it.

@@ -10,7 +10,7 @@ public struct IndexPosition: Hashable, Sendable {
     }
 
     /// The position of `document` in an index on `fields` (dotted paths reach into objects).
-    public init(of document: Value, fields: [String]) {
+    public init(of document: StoredDocument, fields: [String]) {
         keys = fields.map { document.field(atPath: $0) }
     }
 

@@ -126,13 +126,13 @@ public struct Query<Model: Document> {
         var page: [Model] = []
         var last = start
         var isDone = true
-        try reader.scan(plan, after: start, through: end) { value in
+        try reader.scan(plan, after: start, through: end) { document in
             guard page.count < limit else {
                 isDone = false
                 return false
             }
-            last = IndexPosition(of: value, fields: plan.fields)
-            let model = try Model(convexValue: value)
+            last = IndexPosition(of: document, fields: plan.fields)
+            let model = try Model(stored: document)
             if try isIncluded?(model) ?? true { page.append(model) }
             return true
         }
@@ -149,8 +149,8 @@ public struct Query<Model: Document> {
     private func read(limit: Int?) throws -> [Model] {
         var documents: [Model] = []
         if limit == 0 { return documents }
-        try reader.scan(plan, after: nil, through: nil) { value in
-            let model = try Model(convexValue: value)
+        try reader.scan(plan, after: nil, through: nil) { document in
+            let model = try Model(stored: document)
             if try isIncluded?(model) ?? true { documents.append(model) }
             return limit.map { documents.count < $0 } ?? true
         }

@@ -10,10 +10,14 @@ public final class DocumentStore: Sendable {
     private let tables: [String: StoreTable]
     private let clock: CreationClock
 
+    /// The page cache of each connection, in KiB (SQLite's default is 2 MiB).
+    public static let cacheKiB = 65_536
+
     /// Opens (creating if needed) the database file at `path` for `schema`.
     public convenience init(path: String, schema: any DatabaseSchema.Type) throws {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -\(DocumentStore.cacheKiB)") }
         try self.init(database: try DatabasePool(path: path, configuration: configuration), schema: schema)
     }
 

@@ -6,58 +6,77 @@ internal import GRDB
 struct StoreTable: Sendable {
     let name: String
     let validator: Validator
+    /// The validator of what a write supplies: the document without `_id` and `_creationTime`.
+    let fieldsValidator: Validator
     let columns: [StoredColumn]
+    /// `_id`, `_creationTime`, then the columns' field names: a stored document's names.
+    let names: [String]
     /// Every column by field name, `_id` and `_creationTime` included: how an index key is bound.
     let columnsByName: [String: StoredColumn]
     /// Index name to its fields, `by_id` and `by_creation_time` included.
     let indexes: [String: [String]]
     let quotedName: String
     let insertSQL: String
-    let updateSQL: String
     let selectSQL: String
     let selectByIdSQL: String
-    let creationTimeSQL: String
     let deleteSQL: String
 
     init(_ table: TableDescription) {
         name = table.name
         validator = table.documentValidator
+        fieldsValidator = Self.withoutSystemFields(table.documentValidator)
         columns = StoredColumn.columns(of: table.documentValidator)
+        names = ["_id", "_creationTime"] + columns.map(\.name)
         let system = [
             StoredColumn(name: "_id", kind: .text, nullMeansNull: false),
-            StoredColumn(name: "_creationTime", kind: .real, nullMeansNull: false),
+            Self.creationTime,
         ]
         columnsByName = Dictionary(uniqueKeysWithValues: (system + columns).map { ($0.name, $0) })
         var indexes = ["by_id": ["_id"], "by_creation_time": ["_creationTime"]]
         for index in table.indexes { indexes[index.name] = index.fields + ["_creationTime"] }
         self.indexes = indexes
         quotedName = SQLText.quote(SQLText.identifier(table.name))
-        let names = ["_id", "_creationTime"] + columns.map(\.name)
         let quoted = names.map { SQLText.quote(SQLText.identifier($0)) }
         insertSQL = "INSERT INTO \(quotedName) (\(quoted.joined(separator: ", "))) VALUES (\(quoted.map { _ in "?" }.joined(separator: ", ")))"
-        updateSQL = "UPDATE \(quotedName) SET \(quoted.dropFirst(2).map { "\($0) = ?" }.joined(separator: ", ")) WHERE \"_id\" = ?"
         selectSQL = "SELECT \(quoted.joined(separator: ", ")) FROM \(quotedName)"
         selectByIdSQL = selectSQL + " WHERE \"_id\" = ?"
-        creationTimeSQL = "SELECT \"_creationTime\" FROM \(quotedName) WHERE \"_id\" = ?"
         deleteSQL = "DELETE FROM \(quotedName) WHERE \"_id\" = ?"
     }
 
-    /// The document a row of `selectSQL` holds.
-    func document(from row: Row) throws -> Value {
-        var fields: [String: Value] = [:]
-        fields.reserveCapacity(columns.count + 2)
-        fields["_id"] = .string(row[0])
-        fields["_creationTime"] = .float64(row[1])
+    /// The document in the current row of a statement selecting `selectSQL`'s columns.
+    func document(at statement: Statement) throws -> StoredDocument {
+        var values: [Value?] = []
+        values.reserveCapacity(names.count)
+        values.append(.string(statement.text(at: 0)))
+        values.append(try statement.value(at: 1, as: Self.creationTime))
         for (offset, column) in columns.enumerated() {
-            let stored: DatabaseValue = row[offset + 2]
-            if let value = try column.value(stored) { fields[column.name] = value }
+            values.append(try statement.value(at: Int32(offset + 2), as: column))
         }
-        return .object(fields)
+        return StoredDocument(names: names, values: values)
     }
 
-    /// The column values of a document's fields, in `columns` order.
-    func columnValues(of fields: [String: Value]) throws -> [DatabaseValue] {
-        try columns.map { try $0.databaseValue(fields[$0.name]) }
+    /// Binds a document's fields to `statement`'s parameters from `first` on, in `columns` order.
+    func bind(_ fields: [String: Value], to statement: Statement, from first: Int32) throws {
+        for (offset, column) in columns.enumerated() {
+            try statement.bind(fields[column.name], as: column, at: first + Int32(offset))
+        }
+    }
+
+    /// `UPDATE` of the columns at `changed` (offsets into `columns`), then `_id`.
+    func updateSQL(changing changed: [Int]) -> String {
+        let assignments = changed.map { "\(SQLText.quote(SQLText.identifier(columns[$0].name))) = ?" }
+        return "UPDATE \(quotedName) SET \(assignments.joined(separator: ", ")) WHERE \"_id\" = ?"
+    }
+
+    static let creationTime = StoredColumn(name: "_creationTime", kind: .real, nullMeansNull: false)
+
+    /// `validator` without the system fields, in each variant of a table of variants.
+    private static func withoutSystemFields(_ validator: Validator) -> Validator {
+        switch validator {
+        case .object(let fields): .object(fields.filter { $0.name != "_id" && $0.name != "_creationTime" })
+        case .union(let variants): .union(variants.map(withoutSystemFields))
+        default: validator
+        }
     }
 
     /// The SQL expression of an index key: a column, or a dotted path into

@@ -9,23 +9,26 @@ struct StoreTransaction: DatabaseWriter {
     let database: Database
     let store: DocumentStore
 
-    func get(table name: String, id: String) throws -> Value? {
+    func get(table name: String, id: String) throws -> StoredDocument? {
         let table = try store.table(name)
         guard DocumentIDs.belongs(id, to: name) else { return nil }
         let statement = try database.cachedStatement(sql: table.selectByIdSQL)
-        guard let row = try Row.fetchOne(statement, arguments: [id]) else { return nil }
-        return try table.document(from: row)
+        defer { statement.finishReading() }
+        statement.bind(text: id, at: 1)
+        return try statement.step(in: database) ? try table.document(at: statement) : nil
     }
 
     func scan(
-        _ plan: QueryPlan, after start: IndexPosition?, through end: IndexPosition?, _ visit: (Value) throws -> Bool
+        _ plan: QueryPlan, after start: IndexPosition?, through end: IndexPosition?,
+        _ visit: (StoredDocument) throws -> Bool
     ) throws {
         let table = try store.table(plan.table)
         let scan = try IndexScanSQL(plan, table: table, after: start, through: end)
         let statement = try database.cachedStatement(sql: scan.sql)
-        let rows = try Row.fetchCursor(statement, arguments: StatementArguments(scan.arguments))
-        while let row = try rows.next() {
-            guard try visit(try table.document(from: row)) else { return }
+        statement.setUncheckedArguments(StatementArguments(scan.arguments))
+        defer { statement.finishReading() }
+        while try statement.step(in: database) {
+            guard try visit(try table.document(at: statement)) else { return }
         }
     }
 
@@ -50,30 +53,30 @@ struct StoreTransaction: DatabaseWriter {
         guard name != StoredFile.tableName else {
             throw StoreError.unstorable(field: "data", reason: "files are stored with storeFile, not inserted")
         }
-        var document = try objectFields(fields, of: table)
+        let document = try validatedFields(fields, of: table)
         let id = DocumentIDs.make(table: name)
-        let creationTime = store.nextCreationTime()
-        document["_id"] = .string(id)
-        document["_creationTime"] = .float64(creationTime)
-        try validate(document, of: table)
         let statement = try database.cachedStatement(sql: table.insertSQL)
-        let values = [id.databaseValue, creationTime.databaseValue] + (try table.columnValues(of: document))
-        try statement.execute(arguments: StatementArguments(values))
+        statement.bind(text: id, at: 1)
+        try statement.bind(.float64(store.nextCreationTime()), as: StoreTable.creationTime, at: 2)
+        try table.bind(document, to: statement, from: 3)
+        try statement.run(in: database)
         return id
     }
 
+    /// Writes only the columns whose values change, so indexes on the others are left alone.
     func replace(table name: String, id: String, fields: Value) throws {
         let table = try store.table(name)
-        var document = try objectFields(fields, of: table)
-        let lookup = try database.cachedStatement(sql: table.creationTimeSQL)
-        guard DocumentIDs.belongs(id, to: name), let creationTime = try Double.fetchOne(lookup, arguments: [id]) else {
-            throw DocumentNotFound(table: name, id: id)
+        let document = try validatedFields(fields, of: table)
+        guard let stored = try get(table: name, id: id) else { throw DocumentNotFound(table: name, id: id) }
+        let changed = table.columns.indices.filter { stored.values[$0 + 2] != document[table.columns[$0].name] }
+        guard !changed.isEmpty else { return }
+        let statement = try database.cachedStatement(sql: table.updateSQL(changing: changed))
+        for (position, offset) in changed.enumerated() {
+            let column = table.columns[offset]
+            try statement.bind(document[column.name], as: column, at: Int32(position + 1))
         }
-        document["_id"] = .string(id)
-        document["_creationTime"] = .float64(creationTime)
-        try validate(document, of: table)
-        let statement = try database.cachedStatement(sql: table.updateSQL)
-        try statement.execute(arguments: StatementArguments(try table.columnValues(of: document) + [id.databaseValue]))
+        statement.bind(text: id, at: Int32(changed.count + 1))
+        try statement.run(in: database)
     }
 
     func delete(table name: String, id: String) throws {
@@ -84,18 +87,16 @@ struct StoreTransaction: DatabaseWriter {
         guard database.changesCount == 1 else { throw DocumentNotFound(table: name, id: id) }
     }
 
-    private func objectFields(_ fields: Value, of table: StoreTable) throws -> [String: Value] {
+    /// The fields a write supplies, checked against the table's validator without the system fields.
+    private func validatedFields(_ fields: Value, of table: StoreTable) throws -> [String: Value] {
         guard case .object(let document) = fields else {
             throw StoreError.invalidDocument(table: table.name, .mismatch(expected: "object", got: fields))
         }
-        return document
-    }
-
-    private func validate(_ document: [String: Value], of table: StoreTable) throws {
         do {
-            try table.validator.validate(.object(document))
+            try table.fieldsValidator.validate(fields)
         } catch {
             throw StoreError.invalidDocument(table: table.name, error)
         }
+        return document
     }
 }

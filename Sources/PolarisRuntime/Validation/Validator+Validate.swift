@@ -37,15 +37,17 @@ extension Validator {
 
     /// Fields in declaration order, then any field the validator does not know.
     private static func validateObject(_ expected: [FieldValidator], _ fields: [String: Value]) throws(ValueError) {
+        var present = 0
         for field in expected {
             guard let value = fields[field.name] else {
                 if field.isOptional { continue }
                 throw ValueError.missingField(field.name)
             }
+            present += 1
             try ValueError.at(.field(field.name)) { () throws(ValueError) in try field.validator.validate(value) }
         }
-        if fields.count > expected.count || expected.contains(where: \.isOptional) {
-            if let extra = ValueError.unexpectedField(in: fields, known: Set(expected.map(\.name))) { throw extra }
+        if present < fields.count, let extra = ValueError.unexpectedField(in: fields, known: Set(expected.map(\.name))) {
+            throw extra
         }
     }
 

@@ -1,17 +1,40 @@
 /// Reads the fields of an object value one by one, for generated decoders:
 /// each failure carries the path of the field, and `finish()` refuses the
-/// fields nobody asked for.
+/// fields nobody asked for. A stored document is read in column order, which
+/// is the order generated decoders ask for the fields, without a dictionary.
 public struct ObjectDecoder {
-    private let fields: [String: Value]
+    private enum Source {
+        case object([String: Value])
+        case stored(StoredDocument)
+    }
+
+    private let source: Source
     private var consulted: [String] = []
     /// How many of the consulted fields are present.
     private var found = 0
+    /// For a stored document: the column after the last one asked for.
+    private var nextColumn = 0
+    /// For a stored document: the first 64 columns asked for, as bits (later ones go to `consulted`).
+    private var matched: UInt64 = 0
 
     /// Starts reading `value`, which must be an object.
     public init(_ value: Value) throws {
         guard case .object(let fields) = value else { throw ValueError.mismatch(expected: "object", got: value) }
-        self.fields = fields
+        source = .object(fields)
         consulted.reserveCapacity(fields.count)
+    }
+
+    /// Starts reading a document as the store read it.
+    public init(_ document: StoredDocument) {
+        source = .stored(document)
+    }
+
+    /// The whole object being read.
+    public var value: Value {
+        switch source {
+        case .object(let fields): .object(fields)
+        case .stored(let document): document.value
+        }
     }
 
     /// The field `name`, which must be present.
@@ -35,8 +58,19 @@ public struct ObjectDecoder {
 
     /// The field `name` if present, noting that it was asked for.
     private mutating func consult(_ name: String) -> Value? {
-        consulted.append(name)
-        let field = fields[name]
+        let field: Value?
+        switch source {
+        case .object(let fields):
+            consulted.append(name)
+            field = fields[name]
+        case .stored(let document):
+            let names = document.names
+            let index = nextColumn < names.count && names[nextColumn] == name ? nextColumn : names.firstIndex(of: name)
+            guard let index else { return nil }
+            field = document.values[index]
+            nextColumn = index + 1
+            if index < 64 { matched |= 1 << UInt64(index) } else { consulted.append(name) }
+        }
         if field != nil { found += 1 }
         return field
     }
@@ -50,8 +84,20 @@ public struct ObjectDecoder {
 
     /// Refuses fields that no call above asked for.
     public func finish() throws {
-        guard found < fields.count else { return }
-        if let extra = ValueError.unexpectedField(in: fields, known: Set(consulted)) { throw extra }
+        switch source {
+        case .object(let fields):
+            guard found < fields.count else { return }
+            if let extra = ValueError.unexpectedField(in: fields, known: Set(consulted)) { throw extra }
+        case .stored(let document):
+            guard found < document.values.count(where: { $0 != nil }) else { return }
+            let extra = document.values.indices.filter { index in
+                document.values[index] != nil
+                    && !(index < 64 ? matched & 1 << UInt64(index) != 0 : consulted.contains(document.names[index]))
+            }
+            if let first = extra.map({ document.names[$0] }).min() {
+                throw ValueError(path: ValuePath(), message: "unexpected field '\(first)'")
+            }
+        }
     }
 }
 

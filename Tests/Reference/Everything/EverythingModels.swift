@@ -228,6 +228,10 @@ public struct String: PolarisRuntime.Document, Swift.Codable {
 
     public init(convexValue value: PolarisRuntime.Value) throws {
         var object = try PolarisRuntime.ObjectDecoder(value)
+        try self.init(decoding: &object)
+    }
+
+    public init(decoding object: inout PolarisRuntime.ObjectDecoder) throws {
         self._id = try object.required("_id")
         self._creationTime = try object.required("_creationTime")
         self.value = try object.required("value")
@@ -318,6 +322,10 @@ public struct Data: PolarisRuntime.Document, Swift.Codable {
 
     public init(convexValue value: PolarisRuntime.Value) throws {
         var object = try PolarisRuntime.ObjectDecoder(value)
+        try self.init(decoding: &object)
+    }
+
+    public init(decoding object: inout PolarisRuntime.ObjectDecoder) throws {
         self._id = try object.required("_id")
         self._creationTime = try object.required("_creationTime")
         self.blob = try object.required("blob")
@@ -777,6 +785,10 @@ public struct Type_: PolarisRuntime.Document, Swift.Codable {
 
     public init(convexValue value: PolarisRuntime.Value) throws {
         var object = try PolarisRuntime.ObjectDecoder(value)
+        try self.init(decoding: &object)
+    }
+
+    public init(decoding object: inout PolarisRuntime.ObjectDecoder) throws {
         self._id = try object.required("_id")
         self._creationTime = try object.required("_creationTime")
         self.name = try object.required("name")

@@ -35,8 +35,17 @@ enum SwiftModelRenderer {
             out.line()
             renderInitializer(stored, into: &out)
             out.line()
-            out.block("public init(convexValue value: PolarisRuntime.Value) throws") { out in
-                out.line("var object = try PolarisRuntime.ObjectDecoder(value)")
+            // A table's model also decodes the store's documents, column by column.
+            let decodes = structure.table == nil ? "convexValue value: PolarisRuntime.Value" : "decoding object: inout PolarisRuntime.ObjectDecoder"
+            if structure.table != nil {
+                out.block("public init(convexValue value: PolarisRuntime.Value) throws") { out in
+                    out.line("var object = try PolarisRuntime.ObjectDecoder(value)")
+                    out.line("try self.init(decoding: &object)")
+                }
+                out.line()
+            }
+            out.block("public init(\(decodes)) throws") { out in
+                if structure.table == nil { out.line("var object = try PolarisRuntime.ObjectDecoder(value)") }
                 for member in structure.members {
                     if let fixed = member.fixedValue {
                         out.line("try object.literal(\(SwiftNaming.stringLiteral(member.field)), \(fixed))")
