@@ -43,10 +43,11 @@ struct FileSamples {
     }
 }
 
-/// A file read back by a baseline: the same fields as the generated `File`, as plain values.
-struct FileRow {
-    var id: String
-    var creationTime: Double
+/// A file as the baselines read and write it: the generated `File`'s fields as plain values,
+/// named as their columns (GRDB's Codable record too).
+struct FileRow: Codable {
+    var _id: String
+    var _creationTime: Double
     var projectId: String
     var parentId: String?
     var name: String

@@ -1,21 +1,12 @@
 import Foundation
 import GRDB
 
+extension FileRow: FetchableRecord, PersistableRecord {
+    static let databaseTableName = "files"
+}
+
 /// What an app on GRDB writes by hand: a Codable record, and Row access by position.
 struct GRDBFiles {
-    struct FileRecord: Codable, FetchableRecord, PersistableRecord {
-        static let databaseTableName = "files"
-        var _id: String
-        var _creationTime: Double
-        var projectId: String
-        var parentId: String?
-        var name: String
-        var type: String
-        var content: String?
-        var storageId: String?
-        var updatedAt: Double
-    }
-
     let pool: DatabasePool
 
     init(path: String, ddl: String, cacheKiB: Int) throws {
@@ -34,7 +25,7 @@ struct GRDBFiles {
     func insertRecords(_ samples: [FileSamples.Sample]) throws {
         try pool.write { db in
             for sample in samples {
-                try FileRecord(
+                try FileRow(
                     _id: sample.id, _creationTime: sample.creationTime, projectId: sample.projectId,
                     parentId: sample.parentId, name: sample.name, type: "file", content: sample.content, storageId: nil,
                     updatedAt: sample.updatedAt
@@ -49,7 +40,7 @@ struct GRDBFiles {
             var count = 0
             for lookup in lookups {
                 let statement = try db.cachedStatement(sql: Self.selectByProjectParent)
-                count += try FileRecord.fetchAll(statement, arguments: [lookup.projectId, lookup.parentId]).count
+                count += try FileRow.fetchAll(statement, arguments: [lookup.projectId, lookup.parentId]).count
             }
             return count
         }
@@ -65,7 +56,7 @@ struct GRDBFiles {
                 var files: [FileRow] = []
                 while let row = try rows.next() {
                     files.append(FileRow(
-                        id: row[0], creationTime: row[1], projectId: row[2], parentId: row[3], name: row[4], type: row[5],
+                        _id: row[0], _creationTime: row[1], projectId: row[2], parentId: row[3], name: row[4], type: row[5],
                         content: row[6], storageId: row[7], updatedAt: row[8]))
                 }
                 count += files.count

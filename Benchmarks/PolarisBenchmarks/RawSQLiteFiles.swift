@@ -65,7 +65,7 @@ final class RawSQLiteFiles {
             var rows: [FileRow] = []
             while sqlite3_step(select) == SQLITE_ROW {
                 rows.append(FileRow(
-                    id: text(select, 0)!, creationTime: sqlite3_column_double(select, 1), projectId: text(select, 2)!,
+                    _id: text(select, 0)!, _creationTime: sqlite3_column_double(select, 1), projectId: text(select, 2)!,
                     parentId: text(select, 3), name: text(select, 4)!, type: text(select, 5)!, content: text(select, 6),
                     storageId: text(select, 7), updatedAt: sqlite3_column_double(select, 8)))
             }

@@ -8,10 +8,9 @@ struct IndexScanSQL {
     private(set) var arguments: [DatabaseValue] = []
 
     init(_ plan: QueryPlan, table: StoreTable, after start: IndexPosition?, through end: IndexPosition?) throws {
-        guard let fields = table.indexes[plan.index] else {
+        guard let fields = table.indexes[plan.index], let expressions = table.keyExpressions[plan.index] else {
             throw StoreError.unknownIndex(table: table.name, index: plan.index)
         }
-        let expressions = fields.map(table.keyExpression)
         func expression(of field: String) throws -> String {
             guard let position = fields.firstIndex(of: field) else {
                 throw StoreError.unknownIndex(table: table.name, index: "\(plan.index).\(field)")

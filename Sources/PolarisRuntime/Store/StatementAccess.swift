@@ -39,6 +39,20 @@ extension Statement {
         }
     }
 
+    /// Binds a key value at a 1-based parameter index.
+    func bind(_ value: DatabaseValue, at index: Int32) {
+        switch value.storage {
+        case .null: sqlite3_bind_null(sqliteStatement, index)
+        case .int64(let number): sqlite3_bind_int64(sqliteStatement, index, number)
+        case .double(let number): sqlite3_bind_double(sqliteStatement, index, number)
+        case .string(let text): bind(text: text, at: index)
+        case .blob(let data):
+            data.withUnsafeBytes { raw in
+                _ = sqlite3_bind_blob(sqliteStatement, index, raw.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(raw.count), Self.transient)
+            }
+        }
+    }
+
     /// Runs a statement that returns no rows, then resets it.
     func run(in database: Database) throws {
         defer { sqlite3_reset(sqliteStatement) }

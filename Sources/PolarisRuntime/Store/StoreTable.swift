@@ -15,6 +15,8 @@ struct StoreTable: Sendable {
     let columnsByName: [String: StoredColumn]
     /// Index name to its fields, `by_id` and `by_creation_time` included.
     let indexes: [String: [String]]
+    /// Index name to the SQL expressions of its fields' keys.
+    let keyExpressions: [String: [String]]
     let quotedName: String
     let insertSQL: String
     let selectSQL: String
@@ -35,6 +37,7 @@ struct StoreTable: Sendable {
         var indexes = ["by_id": ["_id"], "by_creation_time": ["_creationTime"]]
         for index in table.indexes { indexes[index.name] = index.fields + ["_creationTime"] }
         self.indexes = indexes
+        keyExpressions = indexes.mapValues { $0.map(Self.keyExpression) }
         quotedName = SQLText.quote(SQLText.identifier(table.name))
         let quoted = names.map { SQLText.quote(SQLText.identifier($0)) }
         insertSQL = "INSERT INTO \(quotedName) (\(quoted.joined(separator: ", "))) VALUES (\(quoted.map { _ in "?" }.joined(separator: ", ")))"
@@ -81,7 +84,7 @@ struct StoreTable: Sendable {
 
     /// The SQL expression of an index key: a column, or a dotted path into
     /// the JSON of its first field, written exactly as the DDL's index has it.
-    func keyExpression(_ field: String) -> String {
+    private static func keyExpression(_ field: String) -> String {
         let parts = field.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         let column = SQLText.quote(SQLText.identifier(parts[0]))
         guard parts.count > 1 else { return column }

@@ -25,8 +25,8 @@ struct StoreTransaction: DatabaseWriter {
         let table = try store.table(plan.table)
         let scan = try IndexScanSQL(plan, table: table, after: start, through: end)
         let statement = try database.cachedStatement(sql: scan.sql)
-        statement.setUncheckedArguments(StatementArguments(scan.arguments))
         defer { statement.finishReading() }
+        for (offset, argument) in scan.arguments.enumerated() { statement.bind(argument, at: Int32(offset + 1)) }
         while try statement.step(in: database) {
             guard try visit(try table.document(at: statement)) else { return }
         }

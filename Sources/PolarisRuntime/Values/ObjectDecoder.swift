@@ -3,19 +3,19 @@
 /// fields nobody asked for. A stored document is read in column order, which
 /// is the order generated decoders ask for the fields, without a dictionary.
 public struct ObjectDecoder {
-    private enum Source {
+    @usableFromInline enum Source {
         case object([String: Value])
         case stored(StoredDocument)
     }
 
-    private let source: Source
-    private var consulted: [String] = []
+    @usableFromInline let source: Source
+    @usableFromInline var consulted: [String] = []
     /// How many of the consulted fields are present.
-    private var found = 0
+    @usableFromInline var found = 0
     /// For a stored document: the column after the last one asked for.
-    private var nextColumn = 0
+    @usableFromInline var nextColumn = 0
     /// For a stored document: the first 64 columns asked for, as bits (later ones go to `consulted`).
-    private var matched: UInt64 = 0
+    @usableFromInline var matched: UInt64 = 0
 
     /// Starts reading `value`, which must be an object.
     public init(_ value: Value) throws {
@@ -38,13 +38,13 @@ public struct ObjectDecoder {
     }
 
     /// The field `name`, which must be present.
-    public mutating func required<T: ConvexValueConvertible>(_ name: String) throws -> T {
+    @inlinable public mutating func required<T: ConvexValueConvertible>(_ name: String) throws -> T {
         let field = try present(name)
         return try ValueError.at(.field(name)) { try T(convexValue: field) }
     }
 
     /// The field `name`, or nil when it is absent.
-    public mutating func optional<T: ConvexValueConvertible>(_ name: String) throws -> T? {
+    @inlinable public mutating func optional<T: ConvexValueConvertible>(_ name: String) throws -> T? {
         guard let field = consult(name) else { return nil }
         return try ValueError.at(.field(name)) { try T(convexValue: field) }
     }
@@ -57,7 +57,7 @@ public struct ObjectDecoder {
     }
 
     /// The field `name` if present, noting that it was asked for.
-    private mutating func consult(_ name: String) -> Value? {
+    @inlinable mutating func consult(_ name: String) -> Value? {
         let field: Value?
         switch source {
         case .object(let fields):
@@ -75,7 +75,7 @@ public struct ObjectDecoder {
         return field
     }
 
-    private mutating func present(_ name: String) throws -> Value {
+    @inlinable mutating func present(_ name: String) throws -> Value {
         guard let field = consult(name) else {
             throw ValueError.missingField(name)
         }

@@ -36,7 +36,7 @@ extension ValueError {
     }
 
     /// A required field that the object lacks.
-    static func missingField(_ name: String) -> ValueError {
+    @usableFromInline static func missingField(_ name: String) -> ValueError {
         ValueError(path: ValuePath(), message: "missing required field '\(name)'")
     }
 
