@@ -21,33 +21,33 @@ func storeBenchmark(documents: Int, lookups: Int, mutations: Int, runs: Int) thr
 
     // Bulk inserts: one transaction each, a new database each run.
     var raw: RawSQLiteFiles!, grdb: GRDBFiles!, store: DocumentStore!
-    let rawInsert = try median(runs) { () throws -> () -> Void in
+    let rawInsert = try medianSeconds(runs: runs, prepared: { () throws -> () throws -> Void in
         raw = try RawSQLiteFiles(path: freshPath(), ddl: ddl, cacheKiB: cache)
-        return { try! raw.insert(data.samples) }
-    }
-    let grdbInsert = try median(runs) { () throws -> () -> Void in
+        return { try raw.insert(data.samples) }
+    })
+    let grdbInsert = try medianSeconds(runs: runs, prepared: { () throws -> () throws -> Void in
         grdb = try GRDBFiles(path: freshPath(), ddl: ddl, cacheKiB: cache)
-        return { try! grdb.insertRecords(data.samples) }
-    }
-    let storeInsert = try median(runs) { () throws -> () -> Void in
+        return { try grdb.insertRecords(data.samples) }
+    })
+    let storeInsert = try medianSeconds(runs: runs, prepared: { () throws -> () throws -> Void in
         store = try DocumentStore(path: freshPath(), schema: PolarisDatabase.self)
-        return { try! PolarisStoreFiles(store: store).insert(data.samples) }
-    }
+        return { try PolarisStoreFiles(store: store).insert(data.samples) }
+    })
 
     // Indexed reads: `lookups` queries of 10 rows each, in one read transaction.
     var counts: Set<Int> = []
-    let rawRead = try median(runs) { { counts.insert(try! raw.read(pairs)) } }
-    let grdbRecordRead = try median(runs) { { counts.insert(try! grdb.readRecords(pairs)) } }
-    let grdbRowRead = try median(runs) { { counts.insert(try! grdb.readRows(pairs)) } }
-    let storeRead = try median(runs) { { counts.insert(try! PolarisStoreFiles(store: store).read(pairs)) } }
+    let rawRead = try medianSeconds(runs: runs, prepared: { { counts.insert(try raw.read(pairs)) } })
+    let grdbRecordRead = try medianSeconds(runs: runs, prepared: { { counts.insert(try grdb.readRecords(pairs)) } })
+    let grdbRowRead = try medianSeconds(runs: runs, prepared: { { counts.insert(try grdb.readRows(pairs)) } })
+    let storeRead = try medianSeconds(runs: runs, prepared: { { counts.insert(try PolarisStoreFiles(store: store).read(pairs)) } })
     precondition(counts == [lookups * 10], "every contestant reads 10 rows per lookup, got \(counts)")
 
     // One-document mutations, one transaction each.
     let rawIds = data.samples.prefix(mutations).map(\.id)
     let storeIds = try PolarisStoreFiles(store: store).ids(mutations)
-    let rawMutate = try median(runs) { { try! raw.renameEach(rawIds) } }
-    let grdbMutate = try median(runs) { { try! grdb.renameEach(rawIds) } }
-    let storeMutate = try median(runs) { { try! PolarisStoreFiles(store: store).renameEachThroughRegistry(storeIds) } }
+    let rawMutate = try medianSeconds(runs: runs, prepared: { { try raw.renameEach(rawIds) } })
+    let grdbMutate = try medianSeconds(runs: runs, prepared: { { try grdb.renameEach(rawIds) } })
+    let storeMutate = try medianSeconds(runs: runs, prepared: { { try PolarisStoreFiles(store: store).renameEachThroughRegistry(storeIds) } })
 
     print("Document store: \(documents) files-shaped documents, the generated DDL (5 indexes), WAL,")
     print("  cache_size -\(cache) (64 MiB) on every connection, synchronous=\(try raw.pragma("synchronous")) (SQLite's default);")
@@ -68,18 +68,6 @@ func storeBenchmark(documents: Int, lookups: Int, mutations: Int, runs: Int) thr
         ("GRDB write { UPDATE one row }", grdbMutate),
         ("Polaris registry call, patch (validated)", storeMutate),
     ])
-}
-
-/// The median time of `runs` runs of the closure `prepare` returns, each prepared anew, untimed.
-private func median(_ runs: Int, _ prepare: () throws -> () -> Void) throws -> Double {
-    var times: [Double] = []
-    for _ in 0..<runs {
-        let body = try prepare()
-        let start = DispatchTime.now().uptimeNanoseconds
-        body()
-        times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
-    }
-    return times.sorted()[times.count / 2]
 }
 
 private func printRates(_ title: String, unit: String, count: Int, baseline: Double, rows: [(String, Double)]) {

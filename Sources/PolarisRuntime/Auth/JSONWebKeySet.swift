@@ -33,22 +33,27 @@ public enum JSONWebKeySet {
         if let use = jwk["use"] as? String, use != "sig" { return nil }
         let kid = jwk["kid"] as? String
         let alg = jwk["alg"] as? String
-        do throws(TokenError) {
-            switch jwk["kty"] as? String {
-            case "RSA":
-                guard alg == nil || alg == "RS256" else { return nil }
-                let modulus = try field("n", of: jwk, at: place), exponent = try field("e", of: jwk, at: place)
-                return try VerificationKey.rsa(modulus: modulus, exponent: exponent, id: kid)
-            case "EC":
-                guard jwk["crv"] as? String == "P-256", alg == nil || alg == "ES256" else { return nil }
-                let x = try field("x", of: jwk, at: place), y = try field("y", of: jwk, at: place)
-                return try VerificationKey.p256(x: x, y: y, id: kid)
-            case nil:
-                throw TokenError.invalidKeySet("\(place): no 'kty'")
-            default:
-                return nil
-            }
-        } catch .invalidKeySet(let reason) where !reason.hasPrefix(place) {
+        switch jwk["kty"] as? String {
+        case "RSA":
+            guard alg == nil || alg == "RS256" else { return nil }
+            let modulus = try field("n", of: jwk, at: place), exponent = try field("e", of: jwk, at: place)
+            return try located(place) { () throws(TokenError) in try .rsa(modulus: modulus, exponent: exponent, id: kid) }
+        case "EC":
+            guard jwk["crv"] as? String == "P-256", alg == nil || alg == "ES256" else { return nil }
+            let x = try field("x", of: jwk, at: place), y = try field("y", of: jwk, at: place)
+            return try located(place) { () throws(TokenError) in try .p256(x: x, y: y, id: kid) }
+        case nil:
+            throw .invalidKeySet("\(place): no 'kty'")
+        default:
+            return nil
+        }
+    }
+
+    /// Makes a key, putting the place of its JWK in front of the reason it cannot be made.
+    private static func located(
+        _ place: String, _ make: () throws(TokenError) -> VerificationKey
+    ) throws(TokenError) -> VerificationKey {
+        do { return try make() } catch .invalidKeySet(let reason) {
             throw .invalidKeySet("\(place): \(reason)")
         }
     }

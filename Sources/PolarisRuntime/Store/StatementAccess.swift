@@ -19,27 +19,7 @@ extension Statement {
         }
     }
 
-    /// Binds a field's value as its column stores it (nil: absent, NULL).
-    func bind(_ value: Value?, as column: StoredColumn, at index: Int32) throws {
-        guard let value else { sqlite3_bind_null(sqliteStatement, index); return }
-        switch (column.kind, value) {
-        case (.json, _): bind(text: try value.convexJSON(), at: index)
-        case (_, .null): sqlite3_bind_null(sqliteStatement, index)
-        case (.text, .string(let text)): bind(text: text, at: index)
-        case (.real, .float64(let number)):
-            guard !number.isNaN else { throw StoreError.unstorable(field: column.name, reason: "SQLite cannot store NaN") }
-            sqlite3_bind_double(sqliteStatement, index, number)
-        case (.integer, .int64(let number)): sqlite3_bind_int64(sqliteStatement, index, number)
-        case (.boolean, .boolean(let flag)): sqlite3_bind_int64(sqliteStatement, index, flag ? 1 : 0)
-        case (.blob, .bytes(let bytes)):
-            bytes.withUnsafeBytes { raw in
-                _ = sqlite3_bind_blob(sqliteStatement, index, raw.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(raw.count), Self.transient)
-            }
-        default: bind(text: try value.convexJSON(), at: index)
-        }
-    }
-
-    /// Binds a key value at a 1-based parameter index.
+    /// Binds a value at a 1-based parameter index.
     func bind(_ value: DatabaseValue, at index: Int32) {
         switch value.storage {
         case .null: sqlite3_bind_null(sqliteStatement, index)

@@ -5,11 +5,13 @@ internal import GRDB
 /// indexes' key expressions, and the statements it runs, all made once.
 struct StoreTable: Sendable {
     let name: String
-    let validator: Validator
     /// The validator of what a write supplies: the document without `_id` and `_creationTime`.
     let fieldsValidator: Validator
+    /// The columns of the document's own fields, in the DDL's order.
     let columns: [StoredColumn]
-    /// `_id`, `_creationTime`, then the columns' field names: a stored document's names.
+    /// `_id`, `_creationTime`, then `columns`: what `selectSQL` reads.
+    let storedColumns: [StoredColumn]
+    /// The field names of `storedColumns`: a stored document's names.
     let names: [String]
     /// Every column by field name, `_id` and `_creationTime` included: how an index key is bound.
     let columnsByName: [String: StoredColumn]
@@ -18,28 +20,32 @@ struct StoreTable: Sendable {
     /// Index name to the SQL expressions of its fields' keys.
     let keyExpressions: [String: [String]]
     let quotedName: String
+    /// The quoted SQL names of `columns`.
+    let quotedColumns: [String]
     let insertSQL: String
     let selectSQL: String
     let selectByIdSQL: String
     let deleteSQL: String
 
+    static let systemColumns = [
+        StoredColumn(name: "_id", kind: .text, nullMeansNull: false),
+        StoredColumn(name: "_creationTime", kind: .real, nullMeansNull: false),
+    ]
+
     init(_ table: TableDescription) {
         name = table.name
-        validator = table.documentValidator
         fieldsValidator = Self.withoutSystemFields(table.documentValidator)
         columns = StoredColumn.columns(of: table.documentValidator)
-        names = ["_id", "_creationTime"] + columns.map(\.name)
-        let system = [
-            StoredColumn(name: "_id", kind: .text, nullMeansNull: false),
-            Self.creationTime,
-        ]
-        columnsByName = Dictionary(uniqueKeysWithValues: (system + columns).map { ($0.name, $0) })
+        storedColumns = Self.systemColumns + columns
+        names = storedColumns.map(\.name)
+        columnsByName = Dictionary(uniqueKeysWithValues: storedColumns.map { ($0.name, $0) })
         var indexes = ["by_id": ["_id"], "by_creation_time": ["_creationTime"]]
         for index in table.indexes { indexes[index.name] = index.fields + ["_creationTime"] }
         self.indexes = indexes
         keyExpressions = indexes.mapValues { $0.map(Self.keyExpression) }
         quotedName = SQLText.quote(SQLText.identifier(table.name))
         let quoted = names.map { SQLText.quote(SQLText.identifier($0)) }
+        quotedColumns = Array(quoted.dropFirst(Self.systemColumns.count))
         insertSQL = "INSERT INTO \(quotedName) (\(quoted.joined(separator: ", "))) VALUES (\(quoted.map { _ in "?" }.joined(separator: ", ")))"
         selectSQL = "SELECT \(quoted.joined(separator: ", ")) FROM \(quotedName)"
         selectByIdSQL = selectSQL + " WHERE \"_id\" = ?"
@@ -49,11 +55,9 @@ struct StoreTable: Sendable {
     /// The document in the current row of a statement selecting `selectSQL`'s columns.
     func document(at statement: Statement) throws -> StoredDocument {
         var values: [Value?] = []
-        values.reserveCapacity(names.count)
-        values.append(.string(statement.text(at: 0)))
-        values.append(try statement.value(at: 1, as: Self.creationTime))
-        for (offset, column) in columns.enumerated() {
-            values.append(try statement.value(at: Int32(offset + 2), as: column))
+        values.reserveCapacity(storedColumns.count)
+        for (index, column) in storedColumns.enumerated() {
+            values.append(try statement.value(at: Int32(index), as: column))
         }
         return StoredDocument(names: names, values: values)
     }
@@ -61,17 +65,14 @@ struct StoreTable: Sendable {
     /// Binds a document's fields to `statement`'s parameters from `first` on, in `columns` order.
     func bind(_ fields: [String: Value], to statement: Statement, from first: Int32) throws {
         for (offset, column) in columns.enumerated() {
-            try statement.bind(fields[column.name], as: column, at: first + Int32(offset))
+            statement.bind(try column.databaseValue(fields[column.name]), at: first + Int32(offset))
         }
     }
 
     /// `UPDATE` of the columns at `changed` (offsets into `columns`), then `_id`.
     func updateSQL(changing changed: [Int]) -> String {
-        let assignments = changed.map { "\(SQLText.quote(SQLText.identifier(columns[$0].name))) = ?" }
-        return "UPDATE \(quotedName) SET \(assignments.joined(separator: ", ")) WHERE \"_id\" = ?"
+        "UPDATE \(quotedName) SET \(changed.map { "\(quotedColumns[$0]) = ?" }.joined(separator: ", ")) WHERE \"_id\" = ?"
     }
-
-    static let creationTime = StoredColumn(name: "_creationTime", kind: .real, nullMeansNull: false)
 
     /// `validator` without the system fields, in each variant of a table of variants.
     private static func withoutSystemFields(_ validator: Validator) -> Validator {

@@ -57,7 +57,7 @@ struct StoreTransaction: DatabaseWriter {
         let id = DocumentIDs.make(table: name)
         let statement = try database.cachedStatement(sql: table.insertSQL)
         statement.bind(text: id, at: 1)
-        try statement.bind(.float64(store.nextCreationTime()), as: StoreTable.creationTime, at: 2)
+        statement.bind(store.nextCreationTime().databaseValue, at: 2)
         try table.bind(document, to: statement, from: 3)
         try statement.run(in: database)
         return id
@@ -68,12 +68,13 @@ struct StoreTransaction: DatabaseWriter {
         let table = try store.table(name)
         let document = try validatedFields(fields, of: table)
         guard let stored = try get(table: name, id: id) else { throw DocumentNotFound(table: name, id: id) }
-        let changed = table.columns.indices.filter { stored.values[$0 + 2] != document[table.columns[$0].name] }
+        let storedFields = Array(stored.values.dropFirst(StoreTable.systemColumns.count))
+        let changed = table.columns.indices.filter { storedFields[$0] != document[table.columns[$0].name] }
         guard !changed.isEmpty else { return }
         let statement = try database.cachedStatement(sql: table.updateSQL(changing: changed))
         for (position, offset) in changed.enumerated() {
             let column = table.columns[offset]
-            try statement.bind(document[column.name], as: column, at: Int32(position + 1))
+            statement.bind(try column.databaseValue(document[column.name]), at: Int32(position + 1))
         }
         statement.bind(text: id, at: Int32(changed.count + 1))
         try statement.run(in: database)

@@ -43,23 +43,6 @@ struct StoredColumn: Sendable {
         }
     }
 
-    /// The field's value in a row (nil: absent).
-    func value(_ stored: DatabaseValue) throws -> Value? {
-        switch stored.storage {
-        case .null: return kind != .json && nullMeansNull ? .null : nil
-        case .string(let text):
-            return kind == .json ? try Value(convexJSON: text) : .string(text)
-        case .double(let number): return .float64(number)
-        case .int64(let number):
-            switch kind {
-            case .boolean: return .boolean(number != 0)
-            case .real: return .float64(Double(number))
-            default: return .int64(number)
-            }
-        case .blob(let data): return .bytes(Array(data))
-        }
-    }
-
     /// The columns of a table's fields, in the DDL's order: one per field, or
     /// for a table of variants one per distinct field name across them.
     static func columns(of validator: Validator) -> [StoredColumn] {
