@@ -272,6 +272,10 @@ public struct User: PolarisRuntime.Document, Swift.Codable {
     }
 
     public static func convexValue(of value: User) -> PolarisRuntime.Value {
+        fields(of: value).value
+    }
+
+    public static func fields(of value: User) -> PolarisRuntime.StoredDocument {
         var object = PolarisRuntime.ObjectEncoder(capacity: 11)
         object.set("_id", value._id)
         object.set("_creationTime", value._creationTime)
@@ -284,7 +288,7 @@ public struct User: PolarisRuntime.Document, Swift.Codable {
         object.set("trialEndsAt", ifPresent: value.trialEndsAt)
         object.set("createdAt", value.createdAt)
         object.set("updatedAt", value.updatedAt)
-        return object.value
+        return object.document
     }
 
     public static let validator: PolarisRuntime.Validator = .object([
@@ -351,6 +355,10 @@ public struct Project: PolarisRuntime.Document, Swift.Codable {
     }
 
     public static func convexValue(of value: Project) -> PolarisRuntime.Value {
+        fields(of: value).value
+    }
+
+    public static func fields(of value: Project) -> PolarisRuntime.StoredDocument {
         var object = PolarisRuntime.ObjectEncoder(capacity: 9)
         object.set("_id", value._id)
         object.set("_creationTime", value._creationTime)
@@ -361,7 +369,7 @@ public struct Project: PolarisRuntime.Document, Swift.Codable {
         object.set("importStatus", ifPresent: value.importStatus)
         object.set("exportStatus", ifPresent: value.exportStatus)
         object.set("exportRepoUrl", ifPresent: value.exportRepoUrl)
-        return object.value
+        return object.document
     }
 
     public static let validator: PolarisRuntime.Validator = .object([
@@ -427,6 +435,10 @@ public struct File: PolarisRuntime.Document, Swift.Codable {
     }
 
     public static func convexValue(of value: File) -> PolarisRuntime.Value {
+        fields(of: value).value
+    }
+
+    public static func fields(of value: File) -> PolarisRuntime.StoredDocument {
         var object = PolarisRuntime.ObjectEncoder(capacity: 9)
         object.set("_id", value._id)
         object.set("_creationTime", value._creationTime)
@@ -437,7 +449,7 @@ public struct File: PolarisRuntime.Document, Swift.Codable {
         object.set("content", ifPresent: value.content)
         object.set("storageId", ifPresent: value.storageId)
         object.set("updatedAt", value.updatedAt)
-        return object.value
+        return object.document
     }
 
     public static let validator: PolarisRuntime.Validator = .object([
@@ -510,13 +522,17 @@ public struct Conversation: PolarisRuntime.Document, Swift.Codable {
     }
 
     public static func convexValue(of value: Conversation) -> PolarisRuntime.Value {
+        fields(of: value).value
+    }
+
+    public static func fields(of value: Conversation) -> PolarisRuntime.StoredDocument {
         var object = PolarisRuntime.ObjectEncoder(capacity: 5)
         object.set("_id", value._id)
         object.set("_creationTime", value._creationTime)
         object.set("projectId", value.projectId)
         object.set("title", value.title)
         object.set("updatedAt", value.updatedAt)
-        return object.value
+        return object.document
     }
 
     public static let validator: PolarisRuntime.Validator = .object([
@@ -576,6 +592,10 @@ public struct Message: PolarisRuntime.Document, Swift.Codable {
     }
 
     public static func convexValue(of value: Message) -> PolarisRuntime.Value {
+        fields(of: value).value
+    }
+
+    public static func fields(of value: Message) -> PolarisRuntime.StoredDocument {
         var object = PolarisRuntime.ObjectEncoder(capacity: 9)
         object.set("_id", value._id)
         object.set("_creationTime", value._creationTime)
@@ -586,7 +606,7 @@ public struct Message: PolarisRuntime.Document, Swift.Codable {
         object.set("status", ifPresent: value.status)
         object.set("triggerRunId", ifPresent: value.triggerRunId)
         object.set("toolCalls", ifPresent: value.toolCalls)
-        return object.value
+        return object.document
     }
 
     public static let validator: PolarisRuntime.Validator = .object([
@@ -668,6 +688,10 @@ public struct GenerationEvent: PolarisRuntime.Document, Swift.Codable {
     }
 
     public static func convexValue(of value: GenerationEvent) -> PolarisRuntime.Value {
+        fields(of: value).value
+    }
+
+    public static func fields(of value: GenerationEvent) -> PolarisRuntime.StoredDocument {
         var object = PolarisRuntime.ObjectEncoder(capacity: 8)
         object.set("_id", value._id)
         object.set("_creationTime", value._creationTime)
@@ -677,7 +701,7 @@ public struct GenerationEvent: PolarisRuntime.Document, Swift.Codable {
         object.set("filePath", ifPresent: value.filePath)
         object.set("preview", ifPresent: value.preview)
         object.set("createdAt", value.createdAt)
-        return object.value
+        return object.document
     }
 
     public static let validator: PolarisRuntime.Validator = .object([

@@ -23,7 +23,7 @@ extension User {
         object.set("trialEndsAt", ifPresent: trialEndsAt)
         object.set("createdAt", createdAt)
         object.set("updatedAt", updatedAt)
-        return PolarisRuntime.NewDocument(value: object.value)
+        return PolarisRuntime.NewDocument(fields: object.document)
     }
 
     /// Ranges of the index `by_stack_user`: stackUserId, _creationTime.
@@ -61,7 +61,7 @@ extension Project {
         object.set("importStatus", ifPresent: importStatus)
         object.set("exportStatus", ifPresent: exportStatus)
         object.set("exportRepoUrl", ifPresent: exportRepoUrl)
-        return PolarisRuntime.NewDocument(value: object.value)
+        return PolarisRuntime.NewDocument(fields: object.document)
     }
 
     /// Ranges of the index `by_owner`: ownerId, _creationTime.
@@ -100,7 +100,7 @@ extension File {
         object.set("content", ifPresent: content)
         object.set("storageId", ifPresent: storageId)
         object.set("updatedAt", updatedAt)
-        return PolarisRuntime.NewDocument(value: object.value)
+        return PolarisRuntime.NewDocument(fields: object.document)
     }
 
     /// Ranges of the index `by_project`: projectId, _creationTime.
@@ -141,7 +141,7 @@ extension Conversation {
         object.set("projectId", projectId)
         object.set("title", title)
         object.set("updatedAt", updatedAt)
-        return PolarisRuntime.NewDocument(value: object.value)
+        return PolarisRuntime.NewDocument(fields: object.document)
     }
 
     /// Ranges of the index `by_project`: projectId, _creationTime.
@@ -171,7 +171,7 @@ extension Message {
         object.set("status", ifPresent: status)
         object.set("triggerRunId", ifPresent: triggerRunId)
         object.set("toolCalls", ifPresent: toolCalls)
-        return PolarisRuntime.NewDocument(value: object.value)
+        return PolarisRuntime.NewDocument(fields: object.document)
     }
 
     /// Ranges of the index `by_conversation`: conversationId, _creationTime.
@@ -207,7 +207,7 @@ extension GenerationEvent {
         object.set("filePath", ifPresent: filePath)
         object.set("preview", ifPresent: preview)
         object.set("createdAt", createdAt)
-        return PolarisRuntime.NewDocument(value: object.value)
+        return PolarisRuntime.NewDocument(fields: object.document)
     }
 
     /// Ranges of the index `by_project_created_at`: projectId, createdAt, _creationTime.

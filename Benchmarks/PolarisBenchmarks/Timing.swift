@@ -12,16 +12,20 @@ func medianSeconds(runs: Int, _ body: () throws -> Void) rethrows -> Double {
     return times.sorted()[times.count / 2]
 }
 
-/// The median time of `runs` runs of the closure `prepare` returns, each prepared anew, untimed.
-func medianSeconds(runs: Int, prepared prepare: () throws -> () throws -> Void) throws -> Double {
-    var times: [Double] = []
+/// The median times of `runs` rounds in which every contestant runs once, in
+/// turn, so that a slower or faster spell of a shared machine falls on all of
+/// them alike. Each contestant prepares its run untimed and returns the work to time.
+func interleavedMedians(runs: Int, _ contestants: [() throws -> () throws -> Void]) throws -> [Double] {
+    var times = Array(repeating: [Double](), count: contestants.count)
     for _ in 0..<runs {
-        let body = try prepare()
-        let start = DispatchTime.now().uptimeNanoseconds
-        try body()
-        times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        for (index, prepare) in contestants.enumerated() {
+            let body = try prepare()
+            let start = DispatchTime.now().uptimeNanoseconds
+            try body()
+            times[index].append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        }
     }
-    return times.sorted()[times.count / 2]
+    return times.map { $0.sorted()[$0.count / 2] }
 }
 
 /// Prints rows of a benchmark table: name, milliseconds, ratio to the baseline.

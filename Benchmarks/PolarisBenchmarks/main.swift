@@ -11,7 +11,7 @@ case "compile":
     try compileTimeBenchmark(tables: tables.isEmpty ? [100, 1_000] : tables)
 case "store":
     let sizes = arguments.dropFirst().compactMap { Int($0) }
-    try storeBenchmark(documents: sizes.first ?? 100_000, lookups: 10_000, mutations: 2_000, runs: 3)
+    try storeBenchmark(documents: sizes.first ?? 100_000, lookups: 10_000, mutations: 20_000, runs: 5)
 case "generate":
     codeGenerationBenchmark(tables: [100, 1_000], runs: 11)
 default:
@@ -19,5 +19,5 @@ default:
     print()
     codeGenerationBenchmark(tables: [100, 1_000], runs: 11)
     print()
-    try storeBenchmark(documents: 100_000, lookups: 10_000, mutations: 2_000, runs: 3)
+    try storeBenchmark(documents: 100_000, lookups: 10_000, mutations: 20_000, runs: 5)
 }

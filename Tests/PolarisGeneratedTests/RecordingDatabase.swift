@@ -28,13 +28,13 @@ final class RecordingDatabase: DatabaseWriter {
         return StoredDocument(fields: fields)
     }
 
-    func insert(table: String, fields: Value) throws -> String {
-        inserted.append((table, fields))
+    func insert(table: String, fields: StoredDocument) throws -> String {
+        inserted.append((table, fields.value))
         return TestIDs.of(table, "new\(inserted.count)")
     }
 
     func fileContents(id: String) throws -> [UInt8]? { nil }
     func storeFile(_ bytes: [UInt8], contentType: String?) throws -> String { TestIDs.of("_storage", "file") }
-    func replace(table: String, id: String, fields: Value) throws {}
+    func replace(table: String, current: StoredDocument, fields: StoredDocument) throws {}
     func delete(table: String, id: String) throws {}
 }

@@ -64,6 +64,49 @@ struct DocumentStoreTests {
         #expect(try store.read { db in try db.get(Id<File>(project.rawValue)) } == nil)
     }
 
+    @Test func typedWritesAreValidatedTooAndLeaveNothingHalfWritten() throws {
+        let project = try newProject()
+        let forged = Id<Project>(DocumentIDs.make(table: "files"))
+        #expect { try store.write { db in try db.insert(File.new(projectId: forged, name: "a", type: .file, updatedAt: 1)) } } throws: {
+            ($0 as? StoreError)?.description.contains("projectId: expected an ID of table 'projects'") == true
+        }
+        let file = try store.write { db in try db.insert(File.new(projectId: project, name: "a", type: .file, updatedAt: 1)) }
+        #expect { try store.write { db in try db.patch(file) { $0.name = "b"; $0.projectId = forged } } } throws: {
+            ($0 as? StoreError)?.description.contains("projectId: expected an ID of table 'projects'") == true
+        }
+        #expect(throws: StoreError.unstorable(field: "updatedAt", reason: "SQLite cannot store NaN")) {
+            try store.write { db in try db.patch(file) { $0.name = "c"; $0.updatedAt = .nan } }
+        }
+        let stored = try #require(try store.read { db in try db.get(file) })
+        #expect(stored.name == "a" && stored.projectId == project && stored.updatedAt == 1)
+    }
+
+    @Test func patchesOfAnySetOfColumnsWriteThoseColumns() throws {
+        let project = try newProject()
+        let file = try store.write { db in
+            try db.insert(File.new(projectId: project, name: "a", type: .file, content: "x", updatedAt: 1))
+        }
+        try store.write { db in try db.patch(file) { $0.name = "b" } }
+        try store.write { db in try db.patch(file) { $0.updatedAt = 2 } }
+        try store.write { db in try db.patch(file) { $0.name = "c"; $0.content = nil; $0.updatedAt = 3 } }
+        try store.write { db in try db.patch(file) { _ in } }
+        let stored = try #require(try store.read { db in try db.get(file) })
+        #expect(stored.name == "c" && stored.content == nil && stored.updatedAt == 3 && stored.type == .file)
+        let byName = try store.read { db in
+            try db.query(File.self).withIndex(.byProjectParent) { $0.eq(project).eq(nil) }.collect().map(\.name)
+        }
+        #expect(byName == ["c"], "the index follows the patched columns")
+    }
+
+    @Test func idsStayDistinctAndTiedToTheirTableAcrossManyDraws() {
+        let ids = (0..<2_000).map { DocumentIDs.make(table: $0.isMultiple(of: 2) ? "files" : "projects") }
+        #expect(Set(ids).count == ids.count)
+        for (offset, id) in ids.enumerated() {
+            #expect(DocumentIDs.belongs(id, to: offset.isMultiple(of: 2) ? "files" : "projects"))
+            #expect(!DocumentIDs.belongs(id, to: offset.isMultiple(of: 2) ? "projects" : "files"))
+        }
+    }
+
     @Test func aMutationThatThrowsLeavesNoTrace() throws {
         struct Stop: Error {}
         #expect(throws: Stop.self) {
@@ -74,6 +117,8 @@ struct DocumentStoreTests {
             }
         }
         #expect(try store.read { db in try db.query(Project.self).collect() }.isEmpty)
+        _ = try newProject()
+        #expect(try store.read { db in try db.query(Project.self).collect() }.count == 1, "the next mutation commits")
     }
 
     @Test func indexRangesFollowConvexOrderAndAskForAbsentFields() throws {

@@ -16,9 +16,10 @@ public protocol DatabaseReader {
 /// Read and write access: what a mutation's handler gets.
 public protocol DatabaseWriter: DatabaseReader {
     /// Inserts a document of `table` with these fields; returns its new ID.
-    func insert(table: String, fields: Value) throws -> String
-    /// Replaces the fields of a document, keeping its system fields.
-    func replace(table: String, id: String, fields: Value) throws
+    func insert(table: String, fields: StoredDocument) throws -> String
+    /// Replaces the fields of `current`, a document this transaction read,
+    /// keeping its system fields (`_id` and `_creationTime` in `fields` are ignored).
+    func replace(table: String, current: StoredDocument, fields: StoredDocument) throws
     /// Deletes a document (of `_storage`: a stored file and its bytes).
     func delete(table: String, id: String) throws
     /// Stores a file's bytes in `_storage`; returns its new ID. Like every
@@ -51,10 +52,18 @@ extension DatabaseReader {
 }
 
 extension DatabaseWriter {
+    /// Inserts a document of `table` from an untyped object value; returns its new ID.
+    public func insert(table: String, fields: Value) throws -> String {
+        guard case .object(let object) = fields else {
+            throw StoreError.invalidDocument(table: table, .mismatch(expected: "object", got: fields))
+        }
+        return try insert(table: table, fields: StoredDocument(fields: object))
+    }
+
     /// Inserts a document made by a generated `Model.new(...)`.
     @discardableResult
     public func insert<Model: Document>(_ document: NewDocument<Model>) throws -> Id<Model> {
-        Id(try insert(table: Model.tableName, fields: document.value))
+        Id(try insert(table: Model.tableName, fields: document.fields))
     }
 
     /// Stores a file's bytes with their MIME type; `db.get(id)` gives its size and SHA-256.
@@ -69,16 +78,25 @@ extension DatabaseWriter {
 
     /// Changes a document in place: `try db.patch(id) { $0.name = "New" }`.
     public func patch<Model: Document>(_ id: Id<Model>, _ change: (inout Model) throws -> Void) throws {
-        guard var document = try get(id) else { throw DocumentNotFound(table: Model.tableName, id: id.rawValue) }
+        let current = try stored(id)
+        var document = try Model(stored: current)
         try change(&document)
-        try replace(document, at: id)
+        try replace(document, over: current)
     }
 
     private func replace<Model: Document>(_ document: Model, at id: Id<Model>) throws {
-        guard case .object(var fields) = Model.convexValue(of: document) else { return }
-        fields["_id"] = nil
-        fields["_creationTime"] = nil
-        try replace(table: Model.tableName, id: id.rawValue, fields: .object(fields))
+        try replace(document, over: try stored(id))
+    }
+
+    private func stored<Model: Document>(_ id: Id<Model>) throws -> StoredDocument {
+        guard let current = try get(table: Model.tableName, id: id.rawValue) else {
+            throw DocumentNotFound(table: Model.tableName, id: id.rawValue)
+        }
+        return current
+    }
+
+    private func replace<Model: Document>(_ document: Model, over current: StoredDocument) throws {
+        try replace(table: Model.tableName, current: current, fields: Model.fields(of: document))
     }
 
     /// Deletes the document with this ID.

@@ -11,12 +11,21 @@ public protocol Document: ConvexValueConvertible {
     /// Reads a document field by field; generated models read a stored
     /// document's columns in order, without an intermediate object value.
     init(decoding object: inout ObjectDecoder) throws
+    /// The document's fields as a store writes them.
+    static func fields(of document: Self) -> StoredDocument
 }
 
 extension Document {
     /// Reads the whole object as a value (tables of variants decode this way).
     public init(decoding object: inout ObjectDecoder) throws {
         try self.init(convexValue: object.value)
+    }
+
+    /// The fields in schema order, `_id` and `_creationTime` first; generated
+    /// models give them without building an object value.
+    public static func fields(of document: Self) -> StoredDocument {
+        guard case .object(let fields) = convexValue(of: document) else { return StoredDocument(fields: [:]) }
+        return StoredDocument(fields: fields)
     }
 
     /// The model of a document as the store read it.
@@ -57,11 +66,25 @@ public struct IndexDescription: Hashable, Sendable {
 /// The fields of a document to insert, without `_id` and `_creationTime`;
 /// generated `Model.new(...)` functions make them.
 public struct NewDocument<Model: Document>: Hashable, Sendable {
-    /// The fields as an object value.
-    public let value: Value
+    /// The fields in the order the generated code set them.
+    public let fields: StoredDocument
 
-    /// Wraps fields already converted to a value.
-    public init(value: Value) {
-        self.value = value
+    /// Wraps fields already converted to values.
+    public init(fields: StoredDocument) {
+        self.fields = fields
     }
+
+    /// Wraps the fields of an object value.
+    public init(value: Value) {
+        guard case .object(let fields) = value else {
+            preconditionFailure("a new document's fields are an object, got \(value)")
+        }
+        self.fields = StoredDocument(fields: fields)
+    }
+
+    /// The fields as an object value.
+    public var value: Value { fields.value }
+
+    public static func == (left: Self, right: Self) -> Bool { left.value == right.value }
+    public func hash(into hasher: inout Hasher) { hasher.combine(value) }
 }

@@ -1,3 +1,5 @@
+import Synchronization
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -17,10 +19,15 @@ public enum DocumentIDs {
         return table
     }()
 
+    /// Random bytes fetched 4 KiB at a time: glibc's `arc4random_buf` is one
+    /// `getrandom` system call per call, which would be one per ID.
+    private static let randomBytes = Mutex(RandomBytes())
+
     /// A new ID for a document of `table`.
     public static func make(table: String) -> String {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { bytes in
-            arc4random_buf(bytes.baseAddress!, 16)
+            let random = randomBytes.withLock { $0.take16() }
+            withUnsafeBytes(of: random) { bytes.baseAddress!.update(from: $0.bindMemory(to: UInt8.self).baseAddress!, count: 16) }
             let tag = tableTag(table, random: UnsafeBufferPointer(bytes))
             for byte in 0..<4 { bytes[16 + byte] = UInt8(truncatingIfNeeded: tag >> (8 * UInt32(byte))) }
             return String(unsafeUninitializedCapacity: 32) { out in
@@ -46,23 +53,21 @@ public enum DocumentIDs {
         var id = id
         return id.withUTF8 { characters in
             guard characters.count == 32 else { return false }
-            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { bytes in
-                var buffer: UInt64 = 0
-                var bits = 0
-                var count = 0
-                for character in characters {
-                    let digit = digits[Int(character)]
-                    guard digit != 0xFF else { return false }
-                    buffer = buffer << 5 | UInt64(digit)
-                    bits += 5
-                    if bits >= 8 {
-                        bits -= 8
-                        bytes[count] = UInt8(truncatingIfNeeded: buffer >> UInt64(bits))
-                        count += 1
+            return digits.withUnsafeBufferPointer { digits in
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { bytes in
+                    // 8 characters are 40 bits: 5 bytes.
+                    for group in 0..<4 {
+                        var buffer: UInt64 = 0
+                        for character in characters[(group * 8)..<(group * 8 + 8)] {
+                            let digit = digits[Int(character)]
+                            guard digit != 0xFF else { return false }
+                            buffer = buffer << 5 | UInt64(digit)
+                        }
+                        for byte in 0..<5 { bytes[group * 5 + byte] = UInt8(truncatingIfNeeded: buffer >> UInt64(32 - 8 * byte)) }
                     }
+                    let tag = UInt32(bytes[16]) | UInt32(bytes[17]) << 8 | UInt32(bytes[18]) << 16 | UInt32(bytes[19]) << 24
+                    return tag == tableTag(table, random: UnsafeBufferPointer(bytes))
                 }
-                let tag = UInt32(bytes[16]) | UInt32(bytes[17]) << 8 | UInt32(bytes[18]) << 16 | UInt32(bytes[19]) << 24
-                return tag == tableTag(table, random: UnsafeBufferPointer(bytes))
             }
         }
     }
@@ -80,4 +85,25 @@ public enum DocumentIDs {
         }
         return tag
     }
+}
+
+/// Bytes from the system's secure generator, handed out in order, never twice.
+private struct RandomBytes: ~Copyable {
+    private let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: 4096)
+    private var next = 4096
+
+    /// The next 16 bytes.
+    mutating func take16() -> (UInt64, UInt64) {
+        if next + 16 > 4096 {
+            arc4random_buf(buffer, 4096)
+            next = 0
+        }
+        let raw = UnsafeMutableRawPointer(buffer + next)
+        let taken = (raw.loadUnaligned(as: UInt64.self), raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+        raw.initializeMemory(as: UInt8.self, repeating: 0, count: 16)
+        next += 16
+        return taken
+    }
+
+    deinit { buffer.deallocate() }
 }

@@ -50,7 +50,24 @@ public final class DocumentStore: Sendable {
     /// Runs `body` in one transaction: it commits when `body` returns and
     /// leaves no trace when `body` throws. Reads inside see its own writes.
     public func write<T>(_ body: (any DatabaseWriter) throws -> T) throws -> T {
-        try database.write { db in try body(StoreTransaction(database: db, store: self)) }
+        try database.writeWithoutTransaction { db in
+            try Self.inTransaction(db) { try body(StoreTransaction(database: db, store: self)) }
+        }
+    }
+
+    /// `BEGIN IMMEDIATE`, `body`, `COMMIT` on cached statements (GRDB's
+    /// `inTransaction` prepares them anew each time); `ROLLBACK` if `body` or
+    /// the commit throws, unless SQLite already rolled back.
+    private static func inTransaction<T>(_ db: Database, _ body: () throws -> T) throws -> T {
+        try db.cachedStatement(sql: "BEGIN IMMEDIATE").run(in: db)
+        do {
+            let result = try body()
+            try db.cachedStatement(sql: "COMMIT").run(in: db)
+            return result
+        } catch {
+            if db.isInsideTransaction { try db.cachedStatement(sql: "ROLLBACK").run(in: db) }
+            throw error
+        }
     }
 
     /// The table named `name` in the schema.

@@ -33,6 +33,17 @@ extension Statement {
         }
     }
 
+    /// Binds a field's value as `column` stores it; strings and numbers
+    /// directly, the rest through the column's `databaseValue`.
+    func bind(_ value: Value?, as column: StoredColumn, at index: Int32) throws {
+        switch (column.kind, value) {
+        case (.text, .string(let text)?): bind(text: text, at: index)
+        case (.real, .float64(let number)?) where !number.isNaN: sqlite3_bind_double(sqliteStatement, index, number)
+        case (.integer, .int64(let number)?): sqlite3_bind_int64(sqliteStatement, index, number)
+        default: bind(try column.databaseValue(value), at: index)
+        }
+    }
+
     /// Runs a statement that returns no rows, then resets it.
     func run(in database: Database) throws {
         defer { sqlite3_reset(sqliteStatement) }

@@ -1,9 +1,10 @@
 import Foundation
+import Synchronization
 internal import GRDB
 
 /// A table as the SQLite store reads and writes it: its columns, its
 /// indexes' key expressions, and the statements it runs, all made once.
-struct StoreTable: Sendable {
+final class StoreTable: Sendable {
     let name: String
     /// The validator of what a write supplies: the document without `_id` and `_creationTime`.
     let fieldsValidator: Validator
@@ -26,6 +27,8 @@ struct StoreTable: Sendable {
     let selectSQL: String
     let selectByIdSQL: String
     let deleteSQL: String
+    /// `updateSQL(changing:)`'s statements so far, by the columns they set.
+    private let updates = Mutex<[[Int]: String]>([:])
 
     static let systemColumns = [
         StoredColumn(name: "_id", kind: .text, nullMeansNull: false),
@@ -62,16 +65,46 @@ struct StoreTable: Sendable {
         return StoredDocument(names: names, values: values)
     }
 
-    /// Binds a document's fields to `statement`'s parameters from `first` on, in `columns` order.
-    func bind(_ fields: [String: Value], to statement: Statement, from first: Int32) throws {
-        for (offset, column) in columns.enumerated() {
-            statement.bind(try column.databaseValue(fields[column.name]), at: first + Int32(offset))
+    /// A write's fields in `columns` order (nil: absent), once they pass the
+    /// table's validator without the system fields. Fields in exactly the
+    /// column order (as generated models and `new(...)` give them) are
+    /// checked by position; others go through an object value.
+    func columnValues(of fields: StoredDocument, ignoringSystemFields: Bool) throws -> [Value?] {
+        do {
+            let system = ignoringSystemFields && fields.names.count == names.count ? Self.systemColumns.count : 0
+            if case .object(let expected) = fieldsValidator, fields.names.dropFirst(system).elementsEqual(names.dropFirst(2)) {
+                let values = fields.values.dropFirst(system)
+                try Validator.validateFields(expected) { offset, _ in values[values.startIndex + offset] }
+                return Array(values)
+            }
+            guard case .object(var object) = fields.value else { return [] }
+            if ignoringSystemFields {
+                object["_id"] = nil
+                object["_creationTime"] = nil
+            }
+            try fieldsValidator.validate(.object(object))
+            return columns.map { object[$0.name] }
+        } catch {
+            throw StoreError.invalidDocument(table: name, error)
         }
     }
 
-    /// `UPDATE` of the columns at `changed` (offsets into `columns`), then `_id`.
+    /// Binds column values (in `columns` order) to `statement`'s parameters from `first` on.
+    func bind(_ values: [Value?], to statement: Statement, from first: Int32) throws {
+        for (offset, column) in columns.enumerated() {
+            try statement.bind(values[offset], as: column, at: first + Int32(offset))
+        }
+    }
+
+    /// `UPDATE` of the columns at `changed` (offsets into `columns`), then `_id`;
+    /// made once per set of columns.
     func updateSQL(changing changed: [Int]) -> String {
-        "UPDATE \(quotedName) SET \(changed.map { "\(quotedColumns[$0]) = ?" }.joined(separator: ", ")) WHERE \"_id\" = ?"
+        updates.withLock { cache in
+            if let sql = cache[changed] { return sql }
+            let sql = "UPDATE \(quotedName) SET \(changed.map { "\(quotedColumns[$0]) = ?" }.joined(separator: ", ")) WHERE \"_id\" = ?"
+            cache[changed] = sql
+            return sql
+        }
     }
 
     /// `validator` without the system fields, in each variant of a table of variants.

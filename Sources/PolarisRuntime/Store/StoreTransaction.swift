@@ -48,33 +48,34 @@ struct StoreTransaction: DatabaseWriter {
         return id
     }
 
-    func insert(table name: String, fields: Value) throws -> String {
+    func insert(table name: String, fields: StoredDocument) throws -> String {
         let table = try store.table(name)
         guard name != StoredFile.tableName else {
             throw StoreError.unstorable(field: "data", reason: "files are stored with storeFile, not inserted")
         }
-        let document = try validatedFields(fields, of: table)
+        let values = try table.columnValues(of: fields, ignoringSystemFields: false)
         let id = DocumentIDs.make(table: name)
         let statement = try database.cachedStatement(sql: table.insertSQL)
         statement.bind(text: id, at: 1)
         statement.bind(store.nextCreationTime().databaseValue, at: 2)
-        try table.bind(document, to: statement, from: 3)
+        try table.bind(values, to: statement, from: 3)
         try statement.run(in: database)
         return id
     }
 
     /// Writes only the columns whose values change, so indexes on the others are left alone.
-    func replace(table name: String, id: String, fields: Value) throws {
+    func replace(table name: String, current: StoredDocument, fields: StoredDocument) throws {
         let table = try store.table(name)
-        let document = try validatedFields(fields, of: table)
-        guard let stored = try get(table: name, id: id) else { throw DocumentNotFound(table: name, id: id) }
-        let storedFields = Array(stored.values.dropFirst(StoreTable.systemColumns.count))
-        let changed = table.columns.indices.filter { storedFields[$0] != document[table.columns[$0].name] }
+        let values = try table.columnValues(of: fields, ignoringSystemFields: true)
+        guard case .string(let id) = current.values.first, current.names == table.names else {
+            throw StoreError.invalidDocument(table: name, .mismatch(expected: "a stored document of '\(name)'", got: current.value))
+        }
+        let system = StoreTable.systemColumns.count
+        let changed = table.columns.indices.filter { current.values[system + $0] != values[$0] }
         guard !changed.isEmpty else { return }
         let statement = try database.cachedStatement(sql: table.updateSQL(changing: changed))
         for (position, offset) in changed.enumerated() {
-            let column = table.columns[offset]
-            statement.bind(try column.databaseValue(document[column.name]), at: Int32(position + 1))
+            try statement.bind(values[offset], as: table.columns[offset], at: Int32(position + 1))
         }
         statement.bind(text: id, at: Int32(changed.count + 1))
         try statement.run(in: database)
@@ -86,18 +87,5 @@ struct StoreTransaction: DatabaseWriter {
         let statement = try database.cachedStatement(sql: table.deleteSQL)
         try statement.execute(arguments: [id])
         guard database.changesCount == 1 else { throw DocumentNotFound(table: name, id: id) }
-    }
-
-    /// The fields a write supplies, checked against the table's validator without the system fields.
-    private func validatedFields(_ fields: Value, of table: StoreTable) throws -> [String: Value] {
-        guard case .object(let document) = fields else {
-            throw StoreError.invalidDocument(table: table.name, .mismatch(expected: "object", got: fields))
-        }
-        do {
-            try table.fieldsValidator.validate(fields)
-        } catch {
-            throw StoreError.invalidDocument(table: table.name, error)
-        }
-        return document
     }
 }

@@ -38,16 +38,27 @@ extension Validator {
     /// Fields in declaration order, then any field the validator does not know.
     private static func validateObject(_ expected: [FieldValidator], _ fields: [String: Value]) throws(ValueError) {
         var present = 0
-        for field in expected {
-            guard let value = fields[field.name] else {
-                if field.isOptional { continue }
-                throw ValueError.missingField(field.name)
-            }
-            present += 1
-            try ValueError.at(.field(field.name)) { () throws(ValueError) in try field.validator.validate(value) }
+        try validateFields(expected) { _, field in
+            let value = fields[field.name]
+            if value != nil { present += 1 }
+            return value
         }
         if present < fields.count, let extra = ValueError.unexpectedField(in: fields, known: Set(expected.map(\.name))) {
             throw extra
+        }
+    }
+
+    /// Each field in declaration order, with the value `value` gives for it
+    /// (its offset and validator; nil: absent).
+    static func validateFields(
+        _ expected: [FieldValidator], _ value: (Int, FieldValidator) -> Value?
+    ) throws(ValueError) {
+        for (offset, field) in expected.enumerated() {
+            guard let value = value(offset, field) else {
+                if field.isOptional { continue }
+                throw ValueError.missingField(field.name)
+            }
+            try ValueError.at(.field(field.name)) { () throws(ValueError) in try field.validator.validate(value) }
         }
     }
 

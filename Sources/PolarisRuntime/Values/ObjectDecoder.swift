@@ -101,31 +101,40 @@ public struct ObjectDecoder {
     }
 }
 
-/// Builds an object value field by field, for generated encoders.
+/// Builds an object value field by field, for generated encoders. The
+/// fields keep the order they are set in, an absent optional one included,
+/// so a store can take a generated model's fields by position.
 public struct ObjectEncoder {
-    /// The fields written so far.
-    public private(set) var fields: [String: Value]
+    private var names: [String] = []
+    private var values: [Value?] = []
 
     /// An empty object with room for `capacity` fields.
     public init(capacity: Int = 0) {
-        fields = Dictionary(minimumCapacity: capacity)
+        names.reserveCapacity(capacity)
+        values.reserveCapacity(capacity)
     }
 
     /// Sets a present field.
     public mutating func set<T: ConvexValueConvertible>(_ name: String, _ value: T) {
-        fields[name] = T.convexValue(of: value)
+        names.append(name)
+        values.append(T.convexValue(of: value))
     }
 
     /// Sets an optional field: nil leaves it absent.
     public mutating func set<T: ConvexValueConvertible>(_ name: String, ifPresent value: T?) {
-        if let value { fields[name] = T.convexValue(of: value) }
+        names.append(name)
+        if let value { values.append(T.convexValue(of: value)) } else { values.append(nil) }
     }
 
     /// Sets a field to a value already converted (a literal).
     public mutating func set(_ name: String, value: Value) {
-        fields[name] = value
+        names.append(name)
+        values.append(value)
     }
 
+    /// The fields in the order they were set.
+    public var document: StoredDocument { StoredDocument(names: names, values: values) }
+
     /// The object.
-    public var value: Value { .object(fields) }
+    public var value: Value { document.value }
 }

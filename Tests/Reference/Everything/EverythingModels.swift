@@ -245,6 +245,10 @@ public struct String: PolarisRuntime.Document, Swift.Codable {
     }
 
     public static func convexValue(of value: String) -> PolarisRuntime.Value {
+        fields(of: value).value
+    }
+
+    public static func fields(of value: String) -> PolarisRuntime.StoredDocument {
         var object = PolarisRuntime.ObjectEncoder(capacity: 9)
         object.set("_id", value._id)
         object.set("_creationTime", value._creationTime)
@@ -255,7 +259,7 @@ public struct String: PolarisRuntime.Document, Swift.Codable {
         object.set("init", value.`init`)
         object.set("String", ifPresent: value.String_)
         object.set("count", value: .int64(3))
-        return object.value
+        return object.document
     }
 
     public static let validator: PolarisRuntime.Validator = .object([
@@ -352,6 +356,10 @@ public struct Data: PolarisRuntime.Document, Swift.Codable {
     }
 
     public static func convexValue(of value: Data) -> PolarisRuntime.Value {
+        fields(of: value).value
+    }
+
+    public static func fields(of value: Data) -> PolarisRuntime.StoredDocument {
         var object = PolarisRuntime.ObjectEncoder(capacity: 22)
         object.set("_id", value._id)
         object.set("_creationTime", value._creationTime)
@@ -375,7 +383,7 @@ public struct Data: PolarisRuntime.Document, Swift.Codable {
         object.set("file", ifPresent: value.file)
         object.set("payload", value.payload)
         object.set("loose", value.loose)
-        return object.value
+        return object.document
     }
 
     public static let validator: PolarisRuntime.Validator = .object([
@@ -796,11 +804,15 @@ public struct Type_: PolarisRuntime.Document, Swift.Codable {
     }
 
     public static func convexValue(of value: Type_) -> PolarisRuntime.Value {
+        fields(of: value).value
+    }
+
+    public static func fields(of value: Type_) -> PolarisRuntime.StoredDocument {
         var object = PolarisRuntime.ObjectEncoder(capacity: 3)
         object.set("_id", value._id)
         object.set("_creationTime", value._creationTime)
         object.set("name", value.name)
-        return object.value
+        return object.document
     }
 
     public static let validator: PolarisRuntime.Validator = .object([

@@ -20,7 +20,7 @@ extension String {
         object.set("init", `init`)
         object.set("String", ifPresent: String_)
         object.set("count", value: .int64(3))
-        return PolarisRuntime.NewDocument(value: object.value)
+        return PolarisRuntime.NewDocument(fields: object.document)
     }
 
     /// Ranges of the index `by_value`: value, _creationTime.
@@ -63,7 +63,7 @@ extension Data {
         object.set("file", ifPresent: file)
         object.set("payload", payload)
         object.set("loose", loose)
-        return PolarisRuntime.NewDocument(value: object.value)
+        return PolarisRuntime.NewDocument(fields: object.document)
     }
 
     /// Ranges of the index `by_meta_name`: meta.name, blob, _creationTime.
@@ -97,7 +97,7 @@ extension Failure {
         object.set("kind", value: .string("network"))
         object.set("code", code)
         object.set("url", url)
-        return PolarisRuntime.NewDocument(value: object.value)
+        return PolarisRuntime.NewDocument(fields: object.document)
     }
 
     /// The fields of a new document, for `db.insert(_:)`; absent optional fields may be left out.
@@ -106,7 +106,7 @@ extension Failure {
         object.set("kind", value: .string("disk"))
         object.set("path", path)
         object.set("code", code)
-        return PolarisRuntime.NewDocument(value: object.value)
+        return PolarisRuntime.NewDocument(fields: object.document)
     }
 
     /// Ranges of the index `by_code`: code, _creationTime.
@@ -135,7 +135,7 @@ extension Type_ {
     public static func new(name: Swift.String) -> PolarisRuntime.NewDocument<Type_> {
         var object = PolarisRuntime.ObjectEncoder(capacity: 1)
         object.set("name", name)
-        return PolarisRuntime.NewDocument(value: object.value)
+        return PolarisRuntime.NewDocument(fields: object.document)
     }
 }
 

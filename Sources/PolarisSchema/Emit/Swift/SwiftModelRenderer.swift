@@ -57,7 +57,7 @@ enum SwiftModelRenderer {
                 out.line("try object.finish()")
             }
             out.line()
-            renderEncoder(structure.name, structure.members, into: &out)
+            renderEncoder(structure.name, structure.members, isTable: structure.table != nil, into: &out)
             out.line()
             renderValidator(structure.members, into: &out)
             for nested in structure.nested {
@@ -77,8 +77,18 @@ enum SwiftModelRenderer {
         }
     }
 
-    private static func renderEncoder(_ name: String, _ members: [SwiftMember], into out: inout SwiftText) {
-        out.block("public static func convexValue(of value: \(name)) -> PolarisRuntime.Value") { out in
+    /// `convexValue(of:)`; a table's model builds it from `fields(of:)`, the
+    /// fields in order, which is how the store takes them.
+    private static func renderEncoder(_ name: String, _ members: [SwiftMember], isTable: Bool, into out: inout SwiftText) {
+        if isTable {
+            out.block("public static func convexValue(of value: \(name)) -> PolarisRuntime.Value") { out in
+                out.line("fields(of: value).value")
+            }
+            out.line()
+        }
+        let signature = isTable
+            ? "fields(of value: \(name)) -> PolarisRuntime.StoredDocument" : "convexValue(of value: \(name)) -> PolarisRuntime.Value"
+        out.block("public static func \(signature)") { out in
             out.line("var object = PolarisRuntime.ObjectEncoder(capacity: \(members.count))")
             for member in members {
                 let field = SwiftNaming.stringLiteral(member.field)
@@ -88,7 +98,7 @@ enum SwiftModelRenderer {
                     out.line("object.set(\(field), \(member.isOptional ? "ifPresent: " : "")value.\(member.property))")
                 }
             }
-            out.line("return object.value")
+            out.line(isTable ? "return object.document" : "return object.value")
         }
     }
 

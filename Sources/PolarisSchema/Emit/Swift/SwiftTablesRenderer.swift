@@ -88,7 +88,7 @@ struct SwiftTablesRenderer {
                     out.line("object.set(\(field), \(member.isOptional ? "ifPresent: " : "")\(value))")
                 }
             }
-            out.line("return PolarisRuntime.NewDocument(value: object.value)")
+            out.line("return PolarisRuntime.NewDocument(fields: object.document)")
         }
     }
 
