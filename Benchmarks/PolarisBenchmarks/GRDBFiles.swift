@@ -13,6 +13,7 @@ struct GRDBFiles {
         var configuration = Configuration()
         configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -\(cacheKiB)") }
         pool = try DatabasePool(path: path, configuration: configuration)
+        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
         try pool.write { db in try db.execute(sql: ddl) }
     }
 
@@ -74,5 +75,10 @@ struct GRDBFiles {
                     arguments: ["renamed-\(index).swift", Double(index), id])
             }
         }
+    }
+
+    /// The writer's `PRAGMA synchronous`.
+    func synchronous() throws -> String {
+        try pool.writeWithoutTransaction { db in try String.fetchOne(db, sql: "PRAGMA synchronous") ?? "?" }
     }
 }

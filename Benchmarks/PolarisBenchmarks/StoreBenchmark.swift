@@ -21,7 +21,7 @@ func storeBenchmark(documents: Int, lookups: Int, mutations: Int, runs: Int) thr
 
     // Bulk inserts: one transaction each, a new database each run.
     var raw: RawSQLiteFiles!, grdb: GRDBFiles!, store: DocumentStore!
-    let inserts = try interleavedMedians(runs: runs, [
+    let inserts = try interleavedRounds(runs: runs, [
         {
             raw = try RawSQLiteFiles(path: freshPath(), ddl: ddl, cacheKiB: cache)
             return { try raw.insert(data.samples) }
@@ -38,7 +38,7 @@ func storeBenchmark(documents: Int, lookups: Int, mutations: Int, runs: Int) thr
 
     // Indexed reads: `lookups` queries of 10 rows each, in one read transaction.
     var counts: Set<Int> = []
-    let reads = try interleavedMedians(runs: runs, [
+    let reads = try interleavedRounds(runs: runs, [
         { { counts.insert(try raw.read(pairs)) } },
         { { counts.insert(try grdb.readRecords(pairs)) } },
         { { counts.insert(try grdb.readRows(pairs)) } },
@@ -49,15 +49,17 @@ func storeBenchmark(documents: Int, lookups: Int, mutations: Int, runs: Int) thr
     // One-document mutations, one transaction each.
     let rawIds = data.samples.prefix(mutations).map(\.id)
     let storeIds = try PolarisStoreFiles(store: store).ids(mutations)
-    let mutates = try interleavedMedians(runs: runs, [
+    let mutates = try interleavedRounds(runs: runs, [
         { { try raw.renameEach(rawIds) } },
         { { try grdb.renameEach(rawIds) } },
         { { try PolarisStoreFiles(store: store).renameEachThroughRegistry(storeIds) } },
     ])
 
     print("Document store: \(documents) files-shaped documents, the generated DDL (5 indexes), WAL,")
-    print("  cache_size -\(cache) (64 MiB) on every connection, synchronous=\(try raw.pragma("synchronous")) (SQLite's default);")
-    print("  median of \(runs) runs; 'x raw' is throughput over raw C's: at least 0.8 (inserts, reads), 0.7 (mutations) is the goal")
+    let synchronous = [try raw.pragma("synchronous"), try grdb.synchronous(), String(try store.synchronousSetting())]
+    precondition(Set(synchronous).count == 1, "every contestant syncs commits alike, got \(synchronous)")
+    print("  cache_size -\(cache) (64 MiB) on every connection, synchronous=\(synchronous[0]) (FULL: every commit synced);")
+    print("  median of \(runs) rounds; 'x raw' is throughput over raw C's in the same round: at least 0.8 (inserts, reads), 0.7 (mutations) is the goal")
     printRates("bulk inserts, one transaction", unit: "docs/s", count: documents, rows: [
         "raw SQLite C, one prepared statement", "GRDB Codable records", "Polaris typed insert (validated)",
     ], seconds: inserts)
@@ -70,12 +72,14 @@ func storeBenchmark(documents: Int, lookups: Int, mutations: Int, runs: Int) thr
     ], seconds: mutates)
 }
 
-/// One line per contestant: its rate and its ratio to the first (raw C).
-private func printRates(_ title: String, unit: String, count: Int, rows: [String], seconds: [Double]) {
+/// One line per contestant: its rate (median time) and its ratio to the first
+/// (raw C), the median of the ratios within each round.
+private func printRates(_ title: String, unit: String, count: Int, rows: [String], seconds: [[Double]]) {
     print(title)
-    for (name, time) in zip(rows, seconds) {
-        let rate = String(format: "%10.0f", Double(count) / time)
-        let ratio = String(format: "%6.2f", seconds[0] / time)
+    func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+    for (name, times) in zip(rows, seconds) {
+        let rate = String(format: "%10.0f", Double(count) / median(times))
+        let ratio = String(format: "%6.2f", median(zip(seconds[0], times).map { $0 / $1 }))
         print("  " + name.padding(toLength: 44, withPad: " ", startingAt: 0) + "\(rate) \(unit)  x raw \(ratio)")
     }
 }

@@ -12,10 +12,11 @@ func medianSeconds(runs: Int, _ body: () throws -> Void) rethrows -> Double {
     return times.sorted()[times.count / 2]
 }
 
-/// The median times of `runs` rounds in which every contestant runs once, in
-/// turn, so that a slower or faster spell of a shared machine falls on all of
-/// them alike. Each contestant prepares its run untimed and returns the work to time.
-func interleavedMedians(runs: Int, _ contestants: [() throws -> () throws -> Void]) throws -> [Double] {
+/// The times of `runs` rounds in which every contestant runs once, in turn, so
+/// that a slower or faster spell of a shared machine falls on all of them alike:
+/// `[contestant][round]`. Each contestant prepares its run untimed and returns
+/// the work to time.
+func interleavedRounds(runs: Int, _ contestants: [() throws -> () throws -> Void]) throws -> [[Double]] {
     var times = Array(repeating: [Double](), count: contestants.count)
     for _ in 0..<runs {
         for (index, prepare) in contestants.enumerated() {
@@ -25,7 +26,7 @@ func interleavedMedians(runs: Int, _ contestants: [() throws -> () throws -> Voi
             times[index].append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
         }
     }
-    return times.map { $0.sorted()[$0.count / 2] }
+    return times
 }
 
 /// Prints rows of a benchmark table: name, milliseconds, ratio to the baseline.

@@ -29,7 +29,7 @@ extension Document {
     }
 
     /// The model of a document as the store read it.
-    init(stored document: StoredDocument) throws {
+    @inlinable init(stored document: StoredDocument) throws {
         var object = ObjectDecoder(document)
         try self.init(decoding: &object)
     }

@@ -67,10 +67,10 @@ public struct QueryInitializer<Model: Document> {
 /// A query whose index range is set; read it with `collect`, `first`,
 /// `unique`, `take` or `paginate`.
 public struct Query<Model: Document> {
-    let reader: any DatabaseReader
+    @usableFromInline let reader: any DatabaseReader
     /// What this query reads.
     public private(set) var plan: QueryPlan
-    private var isIncluded: ((Model) throws -> Bool)?
+    @usableFromInline var isIncluded: ((Model) throws -> Bool)?
 
     init(reader: any DatabaseReader, plan: QueryPlan) {
         self.reader = reader
@@ -94,12 +94,12 @@ public struct Query<Model: Document> {
     }
 
     /// Every document in range.
-    public func collect() throws -> [Model] {
+    @inlinable public func collect() throws -> [Model] {
         try read(limit: nil)
     }
 
     /// The first document in range, if any.
-    public func first() throws -> Model? {
+    @inlinable public func first() throws -> Model? {
         try read(limit: 1).first
     }
 
@@ -111,7 +111,7 @@ public struct Query<Model: Document> {
     }
 
     /// The first `count` documents in range.
-    public func take(_ count: Int) throws -> [Model] {
+    @inlinable public func take(_ count: Int) throws -> [Model] {
         try read(limit: max(0, count))
     }
 
@@ -146,7 +146,9 @@ public struct Query<Model: Document> {
         return position.keys.isEmpty ? nil : position
     }
 
-    private func read(limit: Int?) throws -> [Model] {
+    /// Up to `limit` documents in range, decoded where the caller's model type
+    /// is known (inlinable), so the decoding is specialized for it.
+    @inlinable func read(limit: Int?) throws -> [Model] {
         var documents: [Model] = []
         if limit == 0 { return documents }
         try reader.scan(plan, after: nil, through: nil) { document in

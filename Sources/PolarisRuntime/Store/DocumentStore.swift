@@ -13,12 +13,26 @@ public final class DocumentStore: Sendable {
     /// The page cache of each connection, in KiB (SQLite's default is 2 MiB).
     public static let cacheKiB = 65_536
 
+    /// When a commit reaches the disk.
+    public enum Durability: String, Sendable {
+        /// Every commit is synced before the mutation returns (`synchronous = FULL`):
+        /// an acknowledged mutation survives a power loss, as in Convex.
+        case full = "FULL"
+        /// Commits are synced at WAL checkpoints (`synchronous = NORMAL`, GRDB's
+        /// default): an acknowledged mutation survives a crash of the process,
+        /// but a power loss may undo the last ones. The file is never corrupted.
+        case normal = "NORMAL"
+    }
+
     /// Opens (creating if needed) the database file at `path` for `schema`.
-    public convenience init(path: String, schema: any DatabaseSchema.Type) throws {
+    public convenience init(path: String, schema: any DatabaseSchema.Type, durability: Durability = .full) throws {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -\(DocumentStore.cacheKiB)") }
-        try self.init(database: try DatabasePool(path: path, configuration: configuration), schema: schema)
+        let pool = try DatabasePool(path: path, configuration: configuration)
+        // After GRDB's WAL setup, which sets NORMAL; only the writer's setting matters.
+        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = \(durability.rawValue)") }
+        try self.init(database: pool, schema: schema)
     }
 
     /// A database that lives in memory only, for `schema`.
@@ -40,6 +54,11 @@ public final class DocumentStore: Sendable {
             return latest
         }
         clock = CreationClock(latest: latest)
+    }
+
+    /// The writer connection's `PRAGMA synchronous` (0 OFF, 1 NORMAL, 2 FULL).
+    public func synchronousSetting() throws -> Int {
+        try database.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1 }
     }
 
     /// Runs `body` on a consistent snapshot of the database.

@@ -29,6 +29,10 @@ final class StoreTable: Sendable {
     let deleteSQL: String
     /// `updateSQL(changing:)`'s statements so far, by the columns they set.
     private let updates = Mutex<[[Int]: String]>([:])
+    /// `scanStatement(for:)`'s statements so far, by shape.
+    private let scans = Mutex<[ScanShape: ScanStatement]>([:])
+    /// Shapes beyond this many are made each time rather than kept.
+    static let scanCacheLimit = 1_000
 
     static let systemColumns = [
         StoredColumn(name: "_id", kind: .text, nullMeansNull: false),
@@ -105,6 +109,14 @@ final class StoreTable: Sendable {
             cache[changed] = sql
             return sql
         }
+    }
+
+    /// The scan statement of `shape`, made by `make` the first time.
+    func scanStatement(for shape: ScanShape, make: () throws -> ScanStatement) throws -> ScanStatement {
+        if let statement = scans.withLock({ $0[shape] }) { return statement }
+        let statement = try make()
+        scans.withLock { cache in if cache.count < Self.scanCacheLimit { cache[shape] = statement } }
+        return statement
     }
 
     /// `validator` without the system fields, in each variant of a table of variants.
