@@ -81,6 +81,21 @@ struct DocumentStoreTests {
         #expect(stored.name == "a" && stored.projectId == project && stored.updatedAt == 1)
     }
 
+    @Test func aReplaceIgnoresOnlyTheSystemFields() throws {
+        let id = try newProject()
+        let columns = ["name", "ownerId", "userId", "updatedAt", "importStatus", "exportStatus", "exportRepoUrl"]
+        let values: [Value?] = [.string("B"), .string("alice"), nil, .float64(2), nil, nil, nil]
+        let stray = StoredDocument(names: ["stray", "_creationTime"] + columns, values: [.string("x"), .float64(1)] + values)
+        #expect { try store.write { db in
+            try db.replace(table: "projects", current: try #require(try db.get(table: "projects", id: id.rawValue)), fields: stray)
+        } } throws: { ($0 as? StoreError)?.description.contains("unexpected field 'stray'") == true }
+        let system = StoredDocument(names: ["_id", "_creationTime"] + columns, values: [.string(id.rawValue), .float64(1)] + values)
+        try store.write { db in
+            try db.replace(table: "projects", current: try #require(try db.get(table: "projects", id: id.rawValue)), fields: system)
+        }
+        #expect(try store.read { db in try db.get(id) }?.name == "B")
+    }
+
     @Test func patchesOfAnySetOfColumnsWriteThoseColumns() throws {
         let project = try newProject()
         let file = try store.write { db in

@@ -75,11 +75,11 @@ final class StoreTable: Sendable {
     /// checked by position; others go through an object value.
     func columnValues(of fields: StoredDocument, ignoringSystemFields: Bool) throws -> [Value?] {
         do {
-            let system = ignoringSystemFields && fields.names.count == names.count ? Self.systemColumns.count : 0
-            if case .object(let expected) = fieldsValidator, fields.names.dropFirst(system).elementsEqual(names.dropFirst(2)) {
-                let values = fields.values.dropFirst(system)
-                try Validator.validateFields(expected) { offset, _ in values[values.startIndex + offset] }
-                return Array(values)
+            if case .object(let expected) = fieldsValidator,
+                let first = firstColumn(in: fields.names, ignoringSystemFields: ignoringSystemFields)
+            {
+                try Validator.validateFields(expected) { offset, _ in fields.values[first + offset] }
+                return Array(fields.values[first...])
             }
             guard case .object(var object) = fields.value else { return [] }
             if ignoringSystemFields {
@@ -91,6 +91,14 @@ final class StoreTable: Sendable {
         } catch {
             throw StoreError.invalidDocument(table: name, error)
         }
+    }
+
+    /// Where `names` are exactly this table's column names from: 0, or past
+    /// `_id` and `_creationTime` when those may be ignored; nil when they are not.
+    private func firstColumn(in names: [String], ignoringSystemFields: Bool) -> Int? {
+        let system = Self.systemColumns.count
+        if names.elementsEqual(self.names.dropFirst(system)) { return 0 }
+        return ignoringSystemFields && names.elementsEqual(self.names) ? system : nil
     }
 
     /// Binds column values (in `columns` order) to `statement`'s parameters from `first` on.
