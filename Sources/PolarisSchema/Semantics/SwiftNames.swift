@@ -38,6 +38,23 @@ enum SwiftNames {
 
     /// `tool_call` and `toolCall` -> `ToolCall`.
     static func upperCamel(_ name: String) -> String {
+        guard name.utf8.allSatisfy({ $0 < 0x80 }) else { return unicodeUpperCamel(name) }
+        // ASCII, by bytes: names are converted for every field of a schema.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(name.utf8.count)
+        var startsWord = true
+        for byte in name.utf8 {
+            if byte == UInt8(ascii: "_") {
+                startsWord = true
+                continue
+            }
+            bytes.append(startsWord && byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") ? byte - 0x20 : byte)
+            startsWord = false
+        }
+        return bytes.isEmpty ? name : String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func unicodeUpperCamel(_ name: String) -> String {
         if let first = name.utf8.first, !name.utf8.contains(UInt8(ascii: "_")) {
             return first >= UInt8(ascii: "a") && first <= UInt8(ascii: "z")
                 ? String(UnicodeScalar(first - 0x20)) + name.dropFirst() : name

@@ -6,18 +6,22 @@ struct SQLColumn {
     /// The literals a column of literals may hold.
     var literals: [LiteralValue] = []
 
-    /// `"role" IN ('user', 'assistant')` for a column of literals.
-    func check(dialect: SQLDialect) -> String? {
-        guard !literals.isEmpty else { return nil }
-        let values = literals.map { literal -> String in
+    /// ` CHECK ("role" IN ('user', 'assistant'))` for a column of literals.
+    func appendCheck(dialect: SQLDialect, into out: inout TextBuffer) {
+        guard !literals.isEmpty else { return }
+        out.append(" CHECK (")
+        out.append(name, enclosedIn: UInt8(ascii: "\""))
+        out.append(" IN (")
+        for (position, literal) in literals.enumerated() {
+            if position > 0 { out.append(", ") }
             switch literal {
-            case .string(let text): SQLGenerator.literal(text)
-            case .number(let number): "\(number)"
-            case .int64(let number): "\(number)"
-            case .boolean(let flag): dialect == .postgres ? "\(flag)" : (flag ? "1" : "0")
+            case .string(let text): out.append(text, enclosedIn: SQLGenerator.literalMark)
+            case .number(let number): out.append("\(number)")
+            case .int64(let number): out.append("\(number)")
+            case .boolean(let flag): out.append(dialect == .postgres ? "\(flag)" : (flag ? "1" : "0"))
             }
         }
-        return "\(SQLGenerator.quote(name)) IN (\(values.joined(separator: ", ")))"
+        out.append("))")
     }
 
     /// The columns of a table's fields; for `variants:`, of every variant's
@@ -57,6 +61,12 @@ struct SQLColumn {
 
     static func column(for field: Field, schema: Schema) -> SQLColumn {
         let name = SQLNames.identifier(field.name)
+        switch field.type {
+        case .named, .union, .literal, .null: break
+        default:
+            // One member that is not null and not a literal: its scalar column, else JSON.
+            return SQLColumn(name: name, type: scalarType(field.type) ?? .json, isNullable: field.isOptional)
+        }
         let members = flatten(field.type, schema: schema)
         let nullable = members.contains(.null)
         let rest = members.filter { $0 != .null }

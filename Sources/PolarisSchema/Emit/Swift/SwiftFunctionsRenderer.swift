@@ -61,9 +61,12 @@ struct SwiftFunctionsRenderer {
         }
         if let arguments = signature.arguments { call.append("\(arguments.qualifiedName)(convexValue: arguments)") }
         let invocation = "try self.\(signature.method)(\(call.joined(separator: ", ")))"
+        let returns = signature.result?.validator ?? ".null"
         out.line(
-            "registry.\(kind)(\(SwiftNaming.stringLiteral(function.path)), access: .\(function.access.rawValue), "
-                + "arguments: \(signature.argumentsValidator), returns: \(signature.result?.validator ?? ".null")) { context, arguments in")
+            """
+            registry.\(kind)(\(literal: function.path), access: .\(function.access.rawValue), \
+            arguments: \(signature.argumentsValidator), returns: \(returns)) { context, arguments in
+            """)
         if let result = signature.result {
             out.line("    \(result.expressionName).convexValue(of: \(invocation))")
         } else {

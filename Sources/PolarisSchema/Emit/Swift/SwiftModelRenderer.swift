@@ -19,7 +19,7 @@ enum SwiftModelRenderer {
     /// A model's `tableName`, for a declaration that is one.
     private static func renderTableName(_ table: String?, into out: inout SwiftText) {
         guard let table else { return }
-        out.line("public static var tableName: Swift.String { \(SwiftNaming.stringLiteral(table)) }")
+        out.line("public static var tableName: Swift.String { \(literal: table) }")
         out.line()
     }
 
@@ -48,10 +48,10 @@ enum SwiftModelRenderer {
                 if structure.table == nil { out.line("var object = try PolarisRuntime.ObjectDecoder(value)") }
                 for member in structure.members {
                     if let fixed = member.fixedValue {
-                        out.line("try object.literal(\(SwiftNaming.stringLiteral(member.field)), \(fixed))")
+                        out.line("try object.literal(\(literal: member.field), \(fixed))")
                     } else {
                         let read = member.isOptional ? "optional" : "required"
-                        out.line("self.\(member.property) = try object.\(read)(\(SwiftNaming.stringLiteral(member.field)))")
+                        out.line("self.\(member.property) = try object.\(read)(\(literal: member.field))")
                     }
                 }
                 out.line("try object.finish()")
@@ -91,11 +91,10 @@ enum SwiftModelRenderer {
         out.block("public static func \(signature)") { out in
             out.line("var object = PolarisRuntime.ObjectEncoder(capacity: \(members.count))")
             for member in members {
-                let field = SwiftNaming.stringLiteral(member.field)
                 if let fixed = member.fixedValue {
-                    out.line("object.set(\(field), value: \(fixed))")
+                    out.line("object.set(\(literal: member.field), value: \(fixed))")
                 } else {
-                    out.line("object.set(\(field), \(member.isOptional ? "ifPresent: " : "")value.\(member.property))")
+                    out.line("object.set(\(literal: member.field), \(member.isOptional ? "ifPresent: " : "")value.\(member.property))")
                 }
             }
             out.line(isTable ? "return object.document" : "return object.value")
@@ -110,7 +109,7 @@ enum SwiftModelRenderer {
         out.line("public static let validator: PolarisRuntime.Validator = .object([")
         for member in members {
             let optional = member.isOptional ? ", optional: true" : ""
-            out.line("    .init(\(SwiftNaming.stringLiteral(member.field)), \(member.type.validator)\(optional)),")
+            out.line("    .init(\(literal: member.field), \(member.type.validator)\(optional)),")
         }
         out.line("])")
     }
@@ -122,7 +121,7 @@ enum SwiftModelRenderer {
         out.block("public enum \(literalEnum.name): \(raw)PolarisRuntime.ConvexValueConvertible, Swift.Codable, Swift.CaseIterable") { out in
             for item in literalEnum.cases {
                 if case .string(let text) = item.literal, text != item.name {
-                    out.line("case \(item.name) = \(SwiftNaming.stringLiteral(text))")
+                    out.line("case \(item.name) = \(literal: text)")
                 } else {
                     out.line("case \(item.name)")
                 }
@@ -146,8 +145,8 @@ enum SwiftModelRenderer {
             }
             out.line()
             let literals = literalEnum.cases.map { ".literal(\(SwiftTypeResolver.valueExpression($0.literal)))" }
-            out.line("public static let validator: PolarisRuntime.Validator = "
-                + (literals.count == 1 ? literals[0] : ".union([\(literals.joined(separator: ", "))])"))
+            let validator = literals.count == 1 ? literals[0] : ".union([\(literals.joined(separator: ", "))])"
+            out.line("public static let validator: PolarisRuntime.Validator = \(validator)")
         }
     }
 
@@ -206,16 +205,28 @@ struct SwiftParameters {
 
     /// `(property, type, defaults to nil)` for each parameter.
     init(_ parameters: [(label: String, type: String, isOptional: Bool)]) {
-        var names = NameAllocator(taken: Set(parameters.map(\.label)))
-        var declarations: [String] = []
+        var names: NameAllocator?
+        var declaration = TextBuffer(capacity: parameters.count * 32)
         var internalNames: [String] = []
-        for parameter in parameters {
-            let internalName = parameter.label == "`self`" ? names.allocate("self_") : parameter.label
-            let label = internalName == parameter.label ? parameter.label : "\(parameter.label) \(internalName)"
-            declarations.append("\(label): \(parameter.type)\(parameter.isOptional ? " = nil" : "")")
+        internalNames.reserveCapacity(parameters.count)
+        for (position, parameter) in parameters.enumerated() {
+            var internalName = parameter.label
+            if parameter.label == "`self`" {
+                if names == nil { names = NameAllocator(taken: Set(parameters.map(\.label))) }
+                internalName = names!.allocate("self_")
+            }
+            if position > 0 { declaration.append(", ") }
+            declaration.append(parameter.label)
+            if internalName != parameter.label {
+                declaration.append(" ")
+                declaration.append(internalName)
+            }
+            declaration.append(": ")
+            declaration.append(parameter.type)
+            if parameter.isOptional { declaration.append(" = nil") }
             internalNames.append(internalName)
         }
-        self.declaration = declarations.joined(separator: ", ")
+        self.declaration = declaration.string
         self.internalNames = internalNames
     }
 }

@@ -38,9 +38,7 @@ enum SwiftNaming {
 
     /// A Swift string literal of `text`.
     static func stringLiteral(_ text: String) -> String {
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            return "\"" + text + "\""
-        }
+        if !needsEscapes(text) { return "\"" + text + "\"" }
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -55,6 +53,11 @@ enum SwiftNaming {
             }
         }
         return out + "\""
+    }
+
+    /// Whether `text` has a character a string literal must escape.
+    static func needsEscapes(_ text: String) -> Bool {
+        text.utf8.contains { $0 < 0x20 || $0 == 0x7F || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
     }
 }
 

@@ -24,14 +24,14 @@ struct SwiftTablesRenderer {
         guard let declaration = context.declarationsByName[model] else { return }
         out.block("extension \(model)") { out in
             out.line("public static let table = PolarisRuntime.TableDescription(")
-            out.line("    name: \(SwiftNaming.stringLiteral(table.name)), documentValidator: Self.validator,")
+            out.line("    name: \(literal: table.name), documentValidator: Self.validator,")
             if table.indexes.isEmpty {
                 out.line("    indexes: [])")
             } else {
                 out.line("    indexes: [")
                 for index in table.indexes {
                     let fields = index.fields.map(SwiftNaming.stringLiteral).joined(separator: ", ")
-                    out.line("        .init(\(SwiftNaming.stringLiteral(index.name)), [\(fields)]),")
+                    out.line("        .init(\(literal: index.name), [\(fields)]),")
                 }
                 out.line("    ])")
             }
@@ -80,12 +80,11 @@ struct SwiftTablesRenderer {
             out.line("var object = PolarisRuntime.ObjectEncoder(capacity: \(fields.count))")
             var internalNames = parameters.internalNames.makeIterator()
             for member in fields {
-                let field = SwiftNaming.stringLiteral(member.field)
                 if let fixed = member.fixedValue {
-                    out.line("object.set(\(field), value: \(fixed))")
+                    out.line("object.set(\(literal: member.field), value: \(fixed))")
                 } else {
                     let value = internalNames.next()!
-                    out.line("object.set(\(field), \(member.isOptional ? "ifPresent: " : "")\(value))")
+                    out.line("object.set(\(literal: member.field), \(member.isOptional ? "ifPresent: " : "")\(value))")
                 }
             }
             out.line("return PolarisRuntime.NewDocument(fields: object.document)")
@@ -110,7 +109,7 @@ struct SwiftTablesRenderer {
             out.line("/// The index `\(index.name)`: \(Self.fieldList(index)).")
             let name = SwiftNaming.escaped(SwiftNaming.lowerCamel(index.name))
             let fields = (index.fields + ["_creationTime"]).map(SwiftNaming.stringLiteral).joined(separator: ", ")
-            out.line("public static var \(name): Self { Self(\(SwiftNaming.stringLiteral(index.name)), fields: [\(fields)]) }")
+            out.line("public static var \(name): Self { Self(\(literal: index.name), fields: [\(fields)]) }")
         }
     }
 
@@ -131,38 +130,10 @@ struct SwiftTablesRenderer {
             for dialect in SQLDialect.allCases {
                 out.line()
                 out.line("/// The DDL for \(dialect.displayName), as `polaris sql --dialect \(dialect.rawValue)` prints it.")
-                out.line("public static let \(dialect.rawValue)DDL: Swift.String = \(Self.multilineLiteral(SQLGenerator.ddl(for: context.schema, dialect: dialect)))")
+                out.line(
+                    "public static let \(dialect.rawValue)DDL: Swift.String = ",
+                    rawMultilineLiteral: SQLGenerator.ddlText(for: context.schema, dialect: dialect).bytes)
             }
         }
-    }
-
-    /// A raw multi-line string literal of `text` (its lines indented one level).
-    private static func multilineLiteral(_ text: String) -> String {
-        let delimiter = String(repeating: "#", count: longestHashRunAfterQuote(text) + 1)
-        var body: [UInt8] = []
-        body.reserveCapacity(text.utf8.count + text.utf8.count / 4)
-        var atLineStart = true
-        for byte in text.utf8 {
-            if atLineStart && byte != UInt8(ascii: "\n") { body.append(contentsOf: "    ".utf8) }
-            body.append(byte)
-            atLineStart = byte == UInt8(ascii: "\n")
-        }
-        let literal = delimiter + "\"\"\"\n" + String(decoding: body, as: UTF8.self)
-        return literal + "    \"\"\"" + delimiter
-    }
-
-    /// The most `#`s that follow a `"` in `text`: a raw literal's delimiter needs one more.
-    private static func longestHashRunAfterQuote(_ text: String) -> Int {
-        var longest = 0
-        var run: Int?
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: "#"), let current = run {
-                run = current + 1
-                longest = max(longest, current + 1)
-            } else {
-                run = byte == UInt8(ascii: "\"") ? 0 : nil
-            }
-        }
-        return longest
     }
 }

@@ -1,20 +1,64 @@
 /// Swift source built line by line, four spaces per level.
 struct SwiftText {
-    private(set) var text = ""
+    private var buffer = TextBuffer(capacity: 1 << 16)
     private var level = 0
 
+    /// The text so far.
+    var text: String { buffer.string }
+
     /// One line at the current indentation (an empty line stays empty).
-    mutating func line(_ line: String = "") {
+    mutating func line(_ line: SwiftLine = "") {
         if !line.isEmpty {
-            for _ in 0..<level { text += "    " }
-            text += line
+            indent()
+            buffer.append(line.bytes)
         }
-        text += "\n"
+        buffer.append(byte: UInt8(ascii: "\n"))
+    }
+
+    private mutating func indent() {
+        for _ in 0..<level { buffer.append(bytes: Self.indentation) }
+    }
+
+    private static let indentation: [UInt8] = Array("    ".utf8)
+
+    /// `head` and a raw multi-line string literal of `text` (UTF-8), its lines
+    /// and closing delimiter at the current indentation.
+    mutating func line(_ head: String, rawMultilineLiteral text: [UInt8]) {
+        let delimiter = String(repeating: "#", count: Self.longestHashRunAfterQuote(text) + 1)
+        indent()
+        buffer.append(head)
+        buffer.append(delimiter + "\"\"\"\n")
+        var start = text.startIndex
+        while start < text.endIndex {
+            let end = text[start...].firstIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? text.endIndex
+            if text[start] != UInt8(ascii: "\n") { indent() }
+            buffer.append(bytes: text[start..<end])
+            start = end
+        }
+        indent()
+        buffer.append("\"\"\"" + delimiter + "\n")
+    }
+
+    /// The most `#`s that follow a `"` in `text`: a raw literal's delimiter needs one more.
+    private static func longestHashRunAfterQuote(_ text: [UInt8]) -> Int {
+        var longest = 0
+        var run: Int?
+        for byte in text {
+            if byte == UInt8(ascii: "#"), let current = run {
+                run = current + 1
+                longest = max(longest, current + 1)
+            } else {
+                run = byte == UInt8(ascii: "\"") ? 0 : nil
+            }
+        }
+        return longest
     }
 
     /// `header {`, the body one level in, then `}`.
-    mutating func block(_ header: String, _ body: (inout SwiftText) -> Void) {
-        line(header + " {")
+    mutating func block(_ header: SwiftLine, _ body: (inout SwiftText) -> Void) {
+        indent()
+        buffer.append(header.bytes)
+        buffer.append(" {\n")
         level += 1
         body(&self)
         level -= 1
@@ -22,8 +66,11 @@ struct SwiftText {
     }
 
     /// `switch subject {`, the cases at the switch's own level, then `}`.
-    mutating func switchBlock(_ subject: String, _ body: (inout SwiftText) -> Void) {
-        line("switch \(subject) {")
+    mutating func switchBlock(_ subject: SwiftLine, _ body: (inout SwiftText) -> Void) {
+        indent()
+        buffer.append("switch ")
+        buffer.append(subject.bytes)
+        buffer.append(" {\n")
         body(&self)
         line("}")
     }
@@ -31,8 +78,9 @@ struct SwiftText {
     /// A `///` comment, one line per line of `doc`.
     mutating func doc(_ doc: String?) {
         guard let doc, !doc.isEmpty else { return }
+        guard doc.utf8.contains(UInt8(ascii: "\n")) else { return line("/// \(doc)") }
         for part in doc.split(separator: "\n", omittingEmptySubsequences: false) {
-            line(part.isEmpty ? "///" : "/// " + part)
+            line(part.isEmpty ? "///" : "/// \(part)")
         }
     }
 
