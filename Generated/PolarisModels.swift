@@ -256,6 +256,20 @@ public struct User: PolarisRuntime.Document, Swift.Codable {
         try self.init(decoding: &object)
     }
 
+    public init(row: PolarisRuntime.DocumentRow) throws {
+        self._id = try row.required("_id")
+        self._creationTime = try row.required("_creationTime")
+        self.stackUserId = try row.required("stackUserId")
+        self.email = try row.required("email")
+        self.autumnCustomerId = try row.optional("autumnCustomerId")
+        self.subscriptionStatus = try row.optional("subscriptionStatus")
+        self.subscriptionTier = try row.optional("subscriptionTier")
+        self.projectLimit = try row.required("projectLimit")
+        self.trialEndsAt = try row.optional("trialEndsAt")
+        self.createdAt = try row.required("createdAt")
+        self.updatedAt = try row.required("updatedAt")
+    }
+
     public init(decoding object: inout PolarisRuntime.ObjectDecoder) throws {
         self._id = try object.required("_id")
         self._creationTime = try object.required("_creationTime")
@@ -341,6 +355,18 @@ public struct Project: PolarisRuntime.Document, Swift.Codable {
         try self.init(decoding: &object)
     }
 
+    public init(row: PolarisRuntime.DocumentRow) throws {
+        self._id = try row.required("_id")
+        self._creationTime = try row.required("_creationTime")
+        self.name = try row.required("name")
+        self.ownerId = try row.required("ownerId")
+        self.userId = try row.optional("userId")
+        self.updatedAt = try row.required("updatedAt")
+        self.importStatus = try row.optional("importStatus")
+        self.exportStatus = try row.optional("exportStatus")
+        self.exportRepoUrl = try row.optional("exportRepoUrl")
+    }
+
     public init(decoding object: inout PolarisRuntime.ObjectDecoder) throws {
         self._id = try object.required("_id")
         self._creationTime = try object.required("_creationTime")
@@ -419,6 +445,18 @@ public struct File: PolarisRuntime.Document, Swift.Codable {
     public init(convexValue value: PolarisRuntime.Value) throws {
         var object = try PolarisRuntime.ObjectDecoder(value)
         try self.init(decoding: &object)
+    }
+
+    public init(row: PolarisRuntime.DocumentRow) throws {
+        self._id = try row.required("_id")
+        self._creationTime = try row.required("_creationTime")
+        self.projectId = try row.required("projectId")
+        self.parentId = try row.optional("parentId")
+        self.name = try row.required("name")
+        self.type = try row.required("type")
+        self.content = try row.optional("content")
+        self.storageId = try row.optional("storageId")
+        self.updatedAt = try row.required("updatedAt")
     }
 
     public init(decoding object: inout PolarisRuntime.ObjectDecoder) throws {
@@ -512,6 +550,14 @@ public struct Conversation: PolarisRuntime.Document, Swift.Codable {
         try self.init(decoding: &object)
     }
 
+    public init(row: PolarisRuntime.DocumentRow) throws {
+        self._id = try row.required("_id")
+        self._creationTime = try row.required("_creationTime")
+        self.projectId = try row.required("projectId")
+        self.title = try row.required("title")
+        self.updatedAt = try row.required("updatedAt")
+    }
+
     public init(decoding object: inout PolarisRuntime.ObjectDecoder) throws {
         self._id = try object.required("_id")
         self._creationTime = try object.required("_creationTime")
@@ -576,6 +622,18 @@ public struct Message: PolarisRuntime.Document, Swift.Codable {
     public init(convexValue value: PolarisRuntime.Value) throws {
         var object = try PolarisRuntime.ObjectDecoder(value)
         try self.init(decoding: &object)
+    }
+
+    public init(row: PolarisRuntime.DocumentRow) throws {
+        self._id = try row.required("_id")
+        self._creationTime = try row.required("_creationTime")
+        self.conversationId = try row.required("conversationId")
+        self.projectId = try row.required("projectId")
+        self.role = try row.required("role")
+        self.content = try row.required("content")
+        self.status = try row.optional("status")
+        self.triggerRunId = try row.optional("triggerRunId")
+        self.toolCalls = try row.optional("toolCalls")
     }
 
     public init(decoding object: inout PolarisRuntime.ObjectDecoder) throws {
@@ -673,6 +731,17 @@ public struct GenerationEvent: PolarisRuntime.Document, Swift.Codable {
     public init(convexValue value: PolarisRuntime.Value) throws {
         var object = try PolarisRuntime.ObjectDecoder(value)
         try self.init(decoding: &object)
+    }
+
+    public init(row: PolarisRuntime.DocumentRow) throws {
+        self._id = try row.required("_id")
+        self._creationTime = try row.required("_creationTime")
+        self.projectId = try row.required("projectId")
+        self.type = try row.required("type")
+        self.message = try row.required("message")
+        self.filePath = try row.optional("filePath")
+        self.preview = try row.optional("preview")
+        self.createdAt = try row.required("createdAt")
     }
 
     public init(decoding object: inout PolarisRuntime.ObjectDecoder) throws {

@@ -32,6 +32,40 @@ struct EveryTypeFormTests {
         #expect(typed.meta.inner.depth == 42)
     }
 
+    /// A query reads columns straight into the model's properties (scalars
+    /// directly, the rest through their values); `get` decodes by field name.
+    /// Both must give the same model for every form, absent fields included.
+    @Test func aQueryReadsEveryColumnAsGetDecodesIt() throws {
+        guard case .object(var fields) = try Value(convexJSON: Self.dataJSON) else { return }
+        let full = try store.write { db in try db.insert(table: "data", fields: .object(fields)) }
+        fields["absentOrNull"] = nil
+        fields["color"] = nil
+        let sparse = try store.write { db in try db.insert(table: "data", fields: .object(fields)) }
+        let strings = try store.write { db in
+            try db.insert(ReferenceEverything.String.new(value: "v", self: "s", Type: 1.5, default: true, init: 7))
+        }
+        try store.read { db in
+            let queried = try db.query(ReferenceEverything.Data.self).collect()
+            #expect(queried.count == 2)
+            #expect(try queried.first { $0._id.rawValue == full } == db.get(Id<ReferenceEverything.Data>(full)))
+            #expect(try queried.first { $0._id.rawValue == sparse } == db.get(Id<ReferenceEverything.Data>(sparse)))
+            #expect(queried.first { $0._id.rawValue == full }?.absentOrNull == .some(nil))
+            #expect(queried.first { $0._id.rawValue == sparse }.map { $0.absentOrNull == nil && $0.color == nil } == true)
+            let string = try #require(try db.query(ReferenceEverything.String.self).first())
+            #expect(try string == db.get(strings))
+            #expect(string.`self` == "s" && string.String_ == nil && string.`init` == 7 && string.`default`)
+        }
+    }
+
+    /// A model that is not the generated one for the table the store has
+    /// (here its fields in another order) is decoded by field name.
+    @Test func aModelOfAnotherShapeIsReadByFieldName() throws {
+        let id = try store.write { db in try db.insert(ReferenceEverything.Type_.new(name: "kept")) }
+        let read = try store.read { db in try db.query(ReorderedType.self).collect() }
+        #expect(read.map(\._id.rawValue) == [id.rawValue])
+        #expect(read.map(\.name) == ["kept"])
+    }
+
     @Test func absentAndNullStayApartInAnOptionalNullableField() throws {
         guard case .object(var fields) = try Value(convexJSON: Self.dataJSON) else { return }
         let withNull = try store.write { db in try db.insert(table: "data", fields: .object(fields)) }
@@ -64,5 +98,38 @@ struct EveryTypeFormTests {
 extension Value {
     fileprivate subscript(_ field: Swift.String) -> Value? {
         if case .object(let fields) = self { fields[field] } else { nil }
+    }
+}
+
+/// The `types` table's documents, hand-written with the system fields last.
+private struct ReorderedType: Document {
+    var name: Swift.String
+    var _creationTime: Double
+    var _id: Id<ReorderedType>
+
+    static var tableName: Swift.String { "Types" }
+    static let validator: Validator = .object([
+        .init("name", .string), .init("_creationTime", .number), .init("_id", .id(table: "Types")),
+    ])
+    static let table = TableDescription(name: "Types", documentValidator: validator, indexes: [])
+
+    init(convexValue value: Value) throws {
+        var object = try ObjectDecoder(value)
+        name = try object.required("name")
+        _creationTime = try object.required("_creationTime")
+        _id = try object.required("_id")
+        try object.finish()
+    }
+
+    /// Reads columns in its own order: right only if the store never hands
+    /// it a row by position, since its table description is not the store's.
+    init(row: DocumentRow) throws {
+        name = try row.required("name")
+        _creationTime = try row.required("_creationTime")
+        _id = try row.required("_id")
+    }
+
+    static func convexValue(of value: ReorderedType) -> Value {
+        .object(["name": .string(value.name), "_creationTime": .float64(value._creationTime), "_id": .string(value._id.rawValue)])
     }
 }

@@ -9,6 +9,11 @@ public protocol DatabaseReader {
     func scan(
         _ plan: QueryPlan, after start: IndexPosition?, through end: IndexPosition?,
         _ visit: (StoredDocument) throws -> Bool) throws
+    /// `scan` decoding each document as `Model`, which a store may do
+    /// straight from its columns.
+    func scan<Model: Document>(
+        _ plan: QueryPlan, after start: IndexPosition?, through end: IndexPosition?, as model: Model.Type,
+        _ visit: (Model) throws -> Bool) throws
     /// The bytes of a stored file (its metadata is the `_storage` document).
     func fileContents(id: String) throws -> [UInt8]?
 }
@@ -35,6 +40,14 @@ public struct DocumentNotFound: Error, Hashable, Sendable, CustomStringConvertib
 }
 
 extension DatabaseReader {
+    /// Decodes each stored document by field name.
+    public func scan<Model: Document>(
+        _ plan: QueryPlan, after start: IndexPosition?, through end: IndexPosition?, as model: Model.Type,
+        _ visit: (Model) throws -> Bool
+    ) throws {
+        try scan(plan, after: start, through: end) { try visit(try Model(stored: $0)) }
+    }
+
     /// The document with this ID, if it exists.
     public func get<Model: Document>(_ id: Id<Model>) throws -> Model? {
         try get(table: Model.tableName, id: id.rawValue).map(Model.init(stored:))

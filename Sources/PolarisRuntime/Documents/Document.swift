@@ -11,6 +11,9 @@ public protocol Document: ConvexValueConvertible {
     /// Reads a document field by field; generated models read a stored
     /// document's columns in order, without an intermediate object value.
     init(decoding object: inout ObjectDecoder) throws
+    /// Reads a document column by column as a store read it; generated
+    /// models of tables with `fields:` read their properties in order.
+    init(row: DocumentRow) throws
     /// The document's fields as a store writes them.
     static func fields(of document: Self) -> StoredDocument
 }
@@ -19,6 +22,11 @@ extension Document {
     /// Reads the whole object as a value (tables of variants decode this way).
     public init(decoding object: inout ObjectDecoder) throws {
         try self.init(convexValue: object.value)
+    }
+
+    /// Reads the row as a stored document, by field name.
+    public init(row: DocumentRow) throws {
+        try self.init(stored: try row.document())
     }
 
     /// The fields in schema order, `_id` and `_creationTime` first; generated

@@ -151,8 +151,7 @@ public struct Query<Model: Document> {
     @inlinable func read(limit: Int?) throws -> [Model] {
         var documents: [Model] = []
         if limit == 0 { return documents }
-        try reader.scan(plan, after: nil, through: nil) { document in
-            let model = try Model(stored: document)
+        try reader.scan(plan, after: nil, through: nil, as: Model.self) { model in
             if try isIncluded?(model) ?? true { documents.append(model) }
             return limit.map { documents.count < $0 } ?? true
         }

@@ -66,23 +66,23 @@ extension Statement {
         return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
     }
 
-    /// A column (0-based) as the field value it stores (nil: absent).
-    func value(at index: Int32, as column: StoredColumn) throws -> Value? {
+    /// A column (0-based) as it stores a field: scalars as they are.
+    func column(at index: Int32, as column: StoredColumn.Reading) throws -> StoredColumnValue {
         switch sqlite3_column_type(sqliteStatement, index) {
-        case SQLITE_NULL: return column.kind != .json && column.nullMeansNull ? .null : nil
-        case SQLITE_TEXT: return column.kind == .json ? try Value(convexJSON: text(at: index)) : .string(text(at: index))
-        case SQLITE_FLOAT: return .float64(sqlite3_column_double(sqliteStatement, index))
+        case SQLITE_NULL: return column.kind != .json && column.nullMeansNull ? .value(.null) : .absent
+        case SQLITE_TEXT: return column.kind == .json ? .value(try Value(convexJSON: text(at: index))) : .text(text(at: index))
+        case SQLITE_FLOAT: return .real(sqlite3_column_double(sqliteStatement, index))
         case SQLITE_INTEGER:
             let number = sqlite3_column_int64(sqliteStatement, index)
             switch column.kind {
             case .boolean: return .boolean(number != 0)
-            case .real: return .float64(Double(number))
-            default: return .int64(number)
+            case .real: return .real(Double(number))
+            default: return .integer(number)
             }
         default:
             let count = Int(sqlite3_column_bytes(sqliteStatement, index))
-            guard let bytes = sqlite3_column_blob(sqliteStatement, index) else { return .bytes([]) }
-            return .bytes(Array(UnsafeRawBufferPointer(start: bytes, count: count)))
+            guard let bytes = sqlite3_column_blob(sqliteStatement, index) else { return .value(.bytes([])) }
+            return .value(.bytes(Array(UnsafeRawBufferPointer(start: bytes, count: count))))
         }
     }
 

@@ -31,6 +31,10 @@ final class StoreTable: Sendable {
     private let updates = Mutex<[[Int]: String]>([:])
     /// `scanStatement(for:)`'s statements so far, by shape.
     private let scans = Mutex<[ScanShape: ScanStatement]>([:])
+    /// The model types found to be this table's generated model, which read a row by position.
+    private let positionalModels = Mutex<Set<ObjectIdentifier>>([])
+    /// The table as the schema describes it.
+    let description: TableDescription
     /// Shapes beyond this many are made each time rather than kept.
     static let scanCacheLimit = 1_000
 
@@ -40,6 +44,7 @@ final class StoreTable: Sendable {
     ]
 
     init(_ table: TableDescription) {
+        description = table
         name = table.name
         fieldsValidator = Self.withoutSystemFields(table.documentValidator)
         columns = StoredColumn.columns(of: table.documentValidator)
@@ -59,14 +64,25 @@ final class StoreTable: Sendable {
         deleteSQL = "DELETE FROM \(quotedName) WHERE \"_id\" = ?"
     }
 
+    /// Whether `Model` describes exactly this table, so its generated
+    /// `init(row:)` reads the columns in the order the store has them.
+    func readsByPosition<Model: Document>(_ model: Model.Type) -> Bool {
+        let key = ObjectIdentifier(model)
+        if positionalModels.withLock({ $0.contains(key) }) { return true }
+        guard Model.tableName == name, Model.table == description else { return false }
+        positionalModels.withLock { _ = $0.insert(key) }
+        return true
+    }
+
     /// The document in the current row of a statement selecting `selectSQL`'s columns.
     func document(at statement: Statement) throws -> StoredDocument {
-        var values: [Value?] = []
-        values.reserveCapacity(storedColumns.count)
-        for (index, column) in storedColumns.enumerated() {
-            values.append(try statement.value(at: Int32(index), as: column))
-        }
-        return StoredDocument(names: names, values: values)
+        try row(at: statement).document()
+    }
+
+    /// The row `statement` is on, and every row it steps to, column by column.
+    func row(at statement: Statement) -> DocumentRow {
+        let readings = storedColumns.map(\.reading)
+        return DocumentRow(names: names) { index in try statement.column(at: Int32(index), as: readings[index]) }
     }
 
     /// A write's fields in `columns` order (nil: absent), once they pass the

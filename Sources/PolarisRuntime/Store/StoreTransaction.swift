@@ -22,13 +22,43 @@ struct StoreTransaction: DatabaseWriter {
         _ plan: QueryPlan, after start: IndexPosition?, through end: IndexPosition?,
         _ visit: (StoredDocument) throws -> Bool
     ) throws {
+        try rows(plan, after: start, through: end) { table, statement in
+            try visit(try table.document(at: statement))
+        }
+    }
+
+    /// Decodes each row straight from its columns when `Model` is the
+    /// generated model of the table the store has (else by field name).
+    func scan<Model: Document>(
+        _ plan: QueryPlan, after start: IndexPosition?, through end: IndexPosition?, as model: Model.Type,
+        _ visit: (Model) throws -> Bool
+    ) throws {
+        // Made at the first row, then moved from row to row.
+        var row: DocumentRow?
+        var byPosition: Bool?
+        try rows(plan, after: start, through: end) { table, statement in
+            let positional = byPosition ?? table.readsByPosition(Model.self)
+            byPosition = positional
+            guard positional else { return try visit(try Model(stored: table.document(at: statement))) }
+            let current = row ?? table.row(at: statement)
+            row = current
+            current.rewind()
+            return try visit(try Model(row: current))
+        }
+    }
+
+    /// Runs the scan's statement, giving each row until `visit` returns false.
+    private func rows(
+        _ plan: QueryPlan, after start: IndexPosition?, through end: IndexPosition?,
+        _ visit: (StoreTable, Statement) throws -> Bool
+    ) throws {
         let table = try store.table(plan.table)
         let scan = try IndexScanSQL(plan, table: table, after: start, through: end)
         let statement = try database.cachedStatement(sql: scan.sql)
         defer { statement.finishReading() }
         for (offset, argument) in scan.arguments.enumerated() { statement.bind(argument, at: Int32(offset + 1)) }
         while try statement.step(in: database) {
-            guard try visit(try table.document(at: statement)) else { return }
+            guard try visit(table, statement) else { return }
         }
     }
 

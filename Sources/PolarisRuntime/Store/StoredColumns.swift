@@ -26,6 +26,14 @@ struct StoredColumn: Sendable {
     /// For a scalar column: NULL is the value null (else an absent field).
     var nullMeansNull: Bool
 
+    /// What reading the column needs (no name, so no reference counting per read).
+    struct Reading: Sendable {
+        var kind: Kind
+        var nullMeansNull: Bool
+    }
+
+    var reading: Reading { Reading(kind: kind, nullMeansNull: nullMeansNull) }
+
     /// The column's value for a field of a document (nil: absent).
     func databaseValue(_ value: Value?) throws -> DatabaseValue {
         guard let value else { return .null }

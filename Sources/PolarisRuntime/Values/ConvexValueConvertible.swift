@@ -13,11 +13,16 @@ public protocol ConvexValueConvertible: Sendable, Hashable {
     static func convexValue(of value: Self) -> Value
     /// The validator that accepts exactly the values `init(convexValue:)` accepts.
     static var validator: Validator { get }
+    /// The value a store column holds as it is (text, a number, a flag), or
+    /// nil to decode the column's field value instead; by default nil.
+    init?(storedColumn: StoredColumnValue)
 }
 
 extension ConvexValueConvertible {
     /// This value as a Convex value.
     public var convexValue: Value { Self.convexValue(of: self) }
+
+    @inlinable public init?(storedColumn: StoredColumnValue) { nil }
 }
 
 /// Generated types conform to `Codable` through their Convex value, so that

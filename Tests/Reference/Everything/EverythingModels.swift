@@ -231,6 +231,18 @@ public struct String: PolarisRuntime.Document, Swift.Codable {
         try self.init(decoding: &object)
     }
 
+    public init(row: PolarisRuntime.DocumentRow) throws {
+        self._id = try row.required("_id")
+        self._creationTime = try row.required("_creationTime")
+        self.value = try row.required("value")
+        self.`self` = try row.optional("self")
+        self.`Type` = try row.required("Type")
+        self.`default` = try row.required("default")
+        self.`init` = try row.required("init")
+        self.String_ = try row.optional("String")
+        try row.literal("count", .int64(3))
+    }
+
     public init(decoding object: inout PolarisRuntime.ObjectDecoder) throws {
         self._id = try object.required("_id")
         self._creationTime = try object.required("_creationTime")
@@ -327,6 +339,31 @@ public struct Data: PolarisRuntime.Document, Swift.Codable {
     public init(convexValue value: PolarisRuntime.Value) throws {
         var object = try PolarisRuntime.ObjectDecoder(value)
         try self.init(decoding: &object)
+    }
+
+    public init(row: PolarisRuntime.DocumentRow) throws {
+        self._id = try row.required("_id")
+        self._creationTime = try row.required("_creationTime")
+        self.blob = try row.required("blob")
+        self.meta = try row.required("meta")
+        self.lookup = try row.required("lookup")
+        self.byId = try row.required("byId")
+        self.anything = try row.required("anything")
+        self.nothing = try row.required("nothing")
+        self.either = try row.required("either")
+        self.absentOrNull = try row.optional("absentOrNull")
+        self.mixed = try row.required("mixed")
+        self.shape = try row.required("shape")
+        self.shapes = try row.required("shapes")
+        self.color = try row.optional("color")
+        self.maybe = try row.required("maybe")
+        try row.literal("ratio", .float64(0.5))
+        try row.literal("flag", .boolean(true))
+        self.level = try row.required("level")
+        self.ref = try row.required("ref")
+        self.file = try row.optional("file")
+        self.payload = try row.required("payload")
+        self.loose = try row.required("loose")
     }
 
     public init(decoding object: inout PolarisRuntime.ObjectDecoder) throws {
@@ -794,6 +831,12 @@ public struct Type_: PolarisRuntime.Document, Swift.Codable {
     public init(convexValue value: PolarisRuntime.Value) throws {
         var object = try PolarisRuntime.ObjectDecoder(value)
         try self.init(decoding: &object)
+    }
+
+    public init(row: PolarisRuntime.DocumentRow) throws {
+        self._id = try row.required("_id")
+        self._creationTime = try row.required("_creationTime")
+        self.name = try row.required("name")
     }
 
     public init(decoding object: inout PolarisRuntime.ObjectDecoder) throws {

@@ -44,6 +44,10 @@ enum SwiftModelRenderer {
                 }
                 out.line()
             }
+            if structure.table != nil {
+                renderRowDecoder(structure.members, into: &out)
+                out.line()
+            }
             out.block("public init(\(decodes)) throws") { out in
                 if structure.table == nil { out.line("var object = try PolarisRuntime.ObjectDecoder(value)") }
                 for member in structure.members {
@@ -63,6 +67,20 @@ enum SwiftModelRenderer {
             for nested in structure.nested {
                 out.line()
                 render(nested, into: &out)
+            }
+        }
+    }
+
+    /// `init(row:)`: a table's model reads the store's columns in order, each
+    /// straight into its property.
+    private static func renderRowDecoder(_ members: [SwiftMember], into out: inout SwiftText) {
+        out.block("public init(row: PolarisRuntime.DocumentRow) throws") { out in
+            for member in members {
+                if let fixed = member.fixedValue {
+                    out.line("try row.literal(\(literal: member.field), \(fixed))")
+                } else {
+                    out.line("self.\(member.property) = try row.\(member.isOptional ? "optional" : "required")(\(literal: member.field))")
+                }
             }
         }
     }

@@ -1,0 +1,138 @@
+/// One column of a stored document as a store reads it: scalars as they
+/// are, anything else (JSON, bytes, a null) as a field value.
+public enum StoredColumnValue {
+    /// NULL where it means the field is absent.
+    case absent
+    case text(String)
+    case real(Double)
+    case integer(Int64)
+    case boolean(Bool)
+    case value(Value)
+
+    /// The field's value (nil: absent).
+    @inlinable public var value: Value? {
+        switch self {
+        case .absent: nil
+        case .text(let text): .string(text)
+        case .real(let number): .float64(number)
+        case .integer(let number): .int64(number)
+        case .boolean(let flag): .boolean(flag)
+        case .value(let value): value
+        }
+    }
+}
+
+/// The columns of one stored document, `_id` and `_creationTime` first,
+/// then the fields in schema order: generated table models read them one by
+/// one into their properties, without an intermediate document or object
+/// value (a store's fastest read). A store makes one per scan and moves it
+/// from row to row.
+public final class DocumentRow {
+    /// The stored document's field names, one per column.
+    @usableFromInline let names: [String]
+    /// Reads the current row's column at an index (0-based).
+    @usableFromInline let read: (Int) throws -> StoredColumnValue
+    /// The next column to read (unchecked: one model reads a row, on the
+    /// store's thread, so no access overlaps; the check cost a tenth of a read).
+    @exclusivity(unchecked) @usableFromInline var index = 0
+
+    /// A row whose columns have these names, read by `read`.
+    public init(names: [String], read: @escaping (Int) throws -> StoredColumnValue) {
+        self.names = names
+        self.read = read
+    }
+
+    /// Starts reading the next row from its first column.
+    public func rewind() {
+        index = 0
+    }
+
+    /// The next column.
+    @inlinable public func nextColumn() throws -> StoredColumnValue {
+        guard index < names.count else {
+            throw ValueError(path: ValuePath(), message: "the stored document has no more fields")
+        }
+        defer { index += 1 }
+        return try read(index)
+    }
+
+    /// The columns not read yet, as a stored document (for models that do
+    /// not read by position).
+    public func document() throws -> StoredDocument {
+        let rest = Array(names[index...])
+        var values: [Value?] = []
+        values.reserveCapacity(rest.count)
+        while index < names.count { values.append(try nextColumn().value) }
+        return StoredDocument(names: rest, values: values)
+    }
+}
+
+extension DocumentRow {
+    /// The next column as the field `name`, which must be present; read as
+    /// it is when `T` takes the column directly.
+    @inlinable public func required<T: ConvexValueConvertible>(_ name: String) throws -> T {
+        let column = try nextColumn()
+        return try T(storedColumn: column) ?? Self.decode(column, name) as T
+    }
+
+    /// The next column as the field `name`, or nil when it is absent.
+    @inlinable public func optional<T: ConvexValueConvertible>(_ name: String) throws -> T? {
+        let column = try nextColumn()
+        if case .absent = column { return nil }
+        return try T(storedColumn: column) ?? Self.decode(column, name) as T
+    }
+
+    /// Checks that the next column holds exactly `literal` (a field whose type is one literal).
+    public func literal(_ name: String, _ literal: Value) throws {
+        guard let value = try nextColumn().value else { throw ValueError.missingField(name) }
+        try ValueError.at(.field(name)) { try Validator.literal(literal).validate(value) }
+    }
+
+    @inlinable static func decode<T: ConvexValueConvertible>(_ column: StoredColumnValue, _ name: String) throws -> T {
+        guard let value = column.value else { throw ValueError.missingField(name) }
+        return try ValueError.at(.field(name)) { try T(convexValue: value) }
+    }
+}
+
+extension String {
+    @inlinable public init?(storedColumn column: StoredColumnValue) {
+        guard case .text(let text) = column else { return nil }
+        self = text
+    }
+}
+
+extension Double {
+    @inlinable public init?(storedColumn column: StoredColumnValue) {
+        guard case .real(let number) = column else { return nil }
+        self = number
+    }
+}
+
+extension Int64 {
+    @inlinable public init?(storedColumn column: StoredColumnValue) {
+        guard case .integer(let number) = column else { return nil }
+        self = number
+    }
+}
+
+extension Bool {
+    @inlinable public init?(storedColumn column: StoredColumnValue) {
+        guard case .boolean(let flag) = column else { return nil }
+        self = flag
+    }
+}
+
+extension Id {
+    @inlinable public init?(storedColumn column: StoredColumnValue) {
+        guard case .text(let text) = column else { return nil }
+        self.init(text)
+    }
+}
+
+/// Generated enums of string literals read their column's text as their raw value.
+extension ConvexValueConvertible where Self: RawRepresentable, RawValue == String {
+    @inlinable public init?(storedColumn column: StoredColumnValue) {
+        guard case .text(let text) = column else { return nil }
+        self.init(rawValue: text)
+    }
+}
