@@ -14,6 +14,8 @@ final class StoreTable: Sendable {
     let storedColumns: [StoredColumn]
     /// The field names of `storedColumns`: a stored document's names.
     let names: [String]
+    /// How to read each of `storedColumns`.
+    let readings: [StoredColumn.Reading]
     /// Every column by field name, `_id` and `_creationTime` included: how an index key is bound.
     let columnsByName: [String: StoredColumn]
     /// Index name to its fields, `by_id` and `by_creation_time` included.
@@ -50,6 +52,7 @@ final class StoreTable: Sendable {
         columns = StoredColumn.columns(of: table.documentValidator)
         storedColumns = Self.systemColumns + columns
         names = storedColumns.map(\.name)
+        readings = storedColumns.map(\.reading)
         columnsByName = Dictionary(uniqueKeysWithValues: storedColumns.map { ($0.name, $0) })
         var indexes = ["by_id": ["_id"], "by_creation_time": ["_creationTime"]]
         for index in table.indexes { indexes[index.name] = index.fields + ["_creationTime"] }
@@ -76,12 +79,17 @@ final class StoreTable: Sendable {
 
     /// The document in the current row of a statement selecting `selectSQL`'s columns.
     func document(at statement: Statement) throws -> StoredDocument {
-        try row(at: statement).document()
+        var values: [Value?] = []
+        values.reserveCapacity(readings.count)
+        for (index, reading) in readings.enumerated() {
+            values.append(try statement.column(at: Int32(index), as: reading).value)
+        }
+        return StoredDocument(names: names, values: values)
     }
 
     /// The row `statement` is on, and every row it steps to, column by column.
     func row(at statement: Statement) -> DocumentRow {
-        let readings = storedColumns.map(\.reading)
+        let readings = readings
         return DocumentRow(names: names) { index in try statement.column(at: Int32(index), as: readings[index]) }
     }
 

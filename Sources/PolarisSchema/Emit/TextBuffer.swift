@@ -37,10 +37,6 @@ struct TextBuffer {
         bytes.append(contentsOf: more)
     }
 
-    mutating func append(bytes more: [UInt8]) {
-        bytes.append(contentsOf: more)
-    }
-
     /// `text` between two `mark`s, with any `mark` in it doubled (SQL's quoting).
     mutating func append(_ text: String, enclosedIn mark: UInt8) {
         bytes.append(mark)

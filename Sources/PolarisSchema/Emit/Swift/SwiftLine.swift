@@ -13,12 +13,6 @@ struct SwiftLine: ExpressibleByStringInterpolation {
         bytes = stringInterpolation.bytes
     }
 
-    /// A line of text made elsewhere.
-    init(_ text: String) {
-        bytes = TextBuffer()
-        bytes.append(text)
-    }
-
     var isEmpty: Bool { bytes.bytes.isEmpty }
 
     struct Interpolation: StringInterpolationProtocol {

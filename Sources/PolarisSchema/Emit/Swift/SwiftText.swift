@@ -16,10 +16,8 @@ struct SwiftText {
     }
 
     private mutating func indent() {
-        for _ in 0..<level { buffer.append(bytes: Self.indentation) }
+        for _ in 0..<level { buffer.append("    " as StaticString) }
     }
-
-    private static let indentation: [UInt8] = Array("    ".utf8)
 
     /// `head` and a raw multi-line string literal of `text` (UTF-8), its lines
     /// and closing delimiter at the current indentation.
