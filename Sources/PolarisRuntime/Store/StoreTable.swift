@@ -3,7 +3,7 @@ import Synchronization
 internal import GRDB
 
 /// A table as the SQLite store reads and writes it: its columns, its
-/// indexes' key expressions, and the statements it runs, all made once.
+/// indexes' key columns, and the statements it runs, all made once.
 final class StoreTable: Sendable {
     let name: String
     /// The validator of what a write supplies: the document without `_id` and `_creationTime`.
@@ -18,6 +18,8 @@ final class StoreTable: Sendable {
     let readings: [StoredColumn.Reading]
     /// Every column by field name, `_id` and `_creationTime` included: how an index key is bound.
     let columnsByName: [String: StoredColumn]
+    /// The order key columns of index fields that SQL would not sort as Convex does.
+    let orderKeys: [OrderKeyColumn]
     /// Index name to its fields, `by_id` and `by_creation_time` included.
     let indexes: [String: [String]]
     /// Index name to the SQL expressions of its fields' keys.
@@ -29,8 +31,8 @@ final class StoreTable: Sendable {
     let selectSQL: String
     let selectByIdSQL: String
     let deleteSQL: String
-    /// `updateSQL(changing:)`'s statements so far, by the columns they set.
-    private let updates = Mutex<[[Int]: String]>([:])
+    /// `update(changing:)`'s statements so far, by the columns they set.
+    private let updates = Mutex<[[Int]: Update]>([:])
     /// `scanStatement(for:)`'s statements so far, by shape.
     private let scans = Mutex<[ScanShape: ScanStatement]>([:])
     /// The model types found to be this table's generated model, which read a row by position.
@@ -54,14 +56,21 @@ final class StoreTable: Sendable {
         names = storedColumns.map(\.name)
         readings = storedColumns.map(\.reading)
         columnsByName = Dictionary(uniqueKeysWithValues: storedColumns.map { ($0.name, $0) })
+        let orderKeys = OrderKeyColumn.columns(of: table, stored: columns)
+        self.orderKeys = orderKeys
         var indexes = ["by_id": ["_id"], "by_creation_time": ["_creationTime"]]
         for index in table.indexes { indexes[index.name] = index.fields + ["_creationTime"] }
         self.indexes = indexes
-        keyExpressions = indexes.mapValues { $0.map(Self.keyExpression) }
+        keyExpressions = indexes.mapValues { fields in
+            fields.map { field in
+                orderKeys.first { $0.path == field }?.quotedName ?? SQLText.quote(SQLText.identifier(field))
+            }
+        }
         quotedName = SQLText.quote(SQLText.identifier(table.name))
         let quoted = names.map { SQLText.quote(SQLText.identifier($0)) }
         quotedColumns = Array(quoted.dropFirst(Self.systemColumns.count))
-        insertSQL = "INSERT INTO \(quotedName) (\(quoted.joined(separator: ", "))) VALUES (\(quoted.map { _ in "?" }.joined(separator: ", ")))"
+        let written = quoted + orderKeys.map(\.quotedName)
+        insertSQL = "INSERT INTO \(quotedName) (\(written.joined(separator: ", "))) VALUES (\(written.map { _ in "?" }.joined(separator: ", ")))"
         selectSQL = "SELECT \(quoted.joined(separator: ", ")) FROM \(quotedName)"
         selectByIdSQL = selectSQL + " WHERE \"_id\" = ?"
         deleteSQL = "DELETE FROM \(quotedName) WHERE \"_id\" = ?"
@@ -125,21 +134,36 @@ final class StoreTable: Sendable {
         return ignoringSystemFields && names.elementsEqual(self.names) ? system : nil
     }
 
-    /// Binds column values (in `columns` order) to `statement`'s parameters from `first` on.
+    /// Binds column values (in `columns` order), then their order keys, to
+    /// `statement`'s parameters from `first` on.
     func bind(_ values: [Value?], to statement: Statement, from first: Int32) throws {
         for (offset, column) in columns.enumerated() {
             try statement.bind(values[offset], as: column, at: first + Int32(offset))
         }
+        let keysFirst = first + Int32(columns.count)
+        for (offset, key) in orderKeys.enumerated() {
+            statement.bind(key.key(of: values), at: keysFirst + Int32(offset))
+        }
     }
 
-    /// `UPDATE` of the columns at `changed` (offsets into `columns`), then `_id`;
+    /// An `UPDATE` of some columns and of the order keys they determine.
+    struct Update: Sendable {
+        /// Sets the columns, then `keys`, then takes `_id`.
+        let sql: String
+        /// Offsets into `orderKeys` of the keys to write.
+        let keys: [Int]
+    }
+
+    /// The `UPDATE` of the columns at `changed` (offsets into `columns`);
     /// made once per set of columns.
-    func updateSQL(changing changed: [Int]) -> String {
+    func update(changing changed: [Int]) -> Update {
         updates.withLock { cache in
-            if let sql = cache[changed] { return sql }
-            let sql = "UPDATE \(quotedName) SET \(changed.map { "\(quotedColumns[$0]) = ?" }.joined(separator: ", ")) WHERE \"_id\" = ?"
-            cache[changed] = sql
-            return sql
+            if let update = cache[changed] { return update }
+            let keys = orderKeys.indices.filter { changed.contains(orderKeys[$0].column) }
+            let sets = changed.map { "\(quotedColumns[$0]) = ?" } + keys.map { "\(orderKeys[$0].quotedName) = ?" }
+            let update = Update(sql: "UPDATE \(quotedName) SET \(sets.joined(separator: ", ")) WHERE \"_id\" = ?", keys: keys)
+            cache[changed] = update
+            return update
         }
     }
 
@@ -160,28 +184,11 @@ final class StoreTable: Sendable {
         }
     }
 
-    /// The SQL expression of an index key: a column, or a dotted path into
-    /// the JSON of its first field, written exactly as the DDL's index has it.
-    private static func keyExpression(_ field: String) -> String {
-        let parts = field.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        let column = SQLText.quote(SQLText.identifier(parts[0]))
-        guard parts.count > 1 else { return column }
-        let path = "$" + parts.dropFirst().map { ".\"\($0)\"" }.joined()
-        return "(json_extract(\(column), \(SQLText.literal(path))))"
-    }
-
     /// A key value as the index stores it (nil: the field is absent).
     func keyValue(_ value: Value?, of field: String) throws -> DatabaseValue {
-        guard let value else { return .null }
-        if let column = columnsByName[field] { return try column.databaseValue(value) }
-        // A dotted path: the SQL value json_extract gives for it.
-        switch value {
-        case .null: return .null
-        case .string(let text): return text.databaseValue
-        case .float64(let number): return number.databaseValue
-        case .boolean(let flag): return (flag ? 1 : 0).databaseValue
-        default: return try value.convexJSON().databaseValue
-        }
+        if orderKeys.contains(where: { $0.path == field }) { return OrderKeyColumn.key(value) }
+        guard let column = columnsByName[field] else { throw StoreError.unknownIndex(table: name, index: field) }
+        return try column.databaseValue(value)
     }
 }
 

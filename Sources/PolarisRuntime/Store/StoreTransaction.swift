@@ -103,11 +103,15 @@ struct StoreTransaction: DatabaseWriter {
         let system = StoreTable.systemColumns.count
         let changed = table.columns.indices.filter { current.values[system + $0] != values[$0] }
         guard !changed.isEmpty else { return }
-        let statement = try database.cachedStatement(sql: table.updateSQL(changing: changed))
+        let update = table.update(changing: changed)
+        let statement = try database.cachedStatement(sql: update.sql)
         for (position, offset) in changed.enumerated() {
             try statement.bind(values[offset], as: table.columns[offset], at: Int32(position + 1))
         }
-        statement.bind(text: id, at: Int32(changed.count + 1))
+        for (position, key) in update.keys.enumerated() {
+            statement.bind(table.orderKeys[key].key(of: values), at: Int32(changed.count + position + 1))
+        }
+        statement.bind(text: id, at: Int32(changed.count + update.keys.count + 1))
         try statement.run(in: database)
     }
 

@@ -38,6 +38,8 @@ extension Data {
         indexes: [
             .init("by_meta_name", ["meta.name", "blob"]),
             .init("by_either", ["either", "absentOrNull"]),
+            .init("by_anything", ["anything"]),
+            .init("by_depth", ["meta.inner.depth"]),
         ])
 
     /// The fields of a new document, for `db.insert(_:)`; absent optional fields may be left out.
@@ -71,6 +73,12 @@ extension Data {
 
     /// Ranges of the index `by_either`: either, absentOrNull, _creationTime.
     public typealias ByEither = PolarisRuntime.IndexStage<Data, PolarisRuntime.IndexKey<Swift.String?>, PolarisRuntime.IndexStage<Data, PolarisRuntime.OptionalIndexKey<Swift.String?>, PolarisRuntime.CreationTimeRange<Data>>>
+
+    /// Ranges of the index `by_anything`: anything, _creationTime.
+    public typealias ByAnything = PolarisRuntime.IndexStage<Data, PolarisRuntime.IndexKey<PolarisRuntime.Value>, PolarisRuntime.CreationTimeRange<Data>>
+
+    /// Ranges of the index `by_depth`: meta.inner.depth, _creationTime.
+    public typealias ByDepth = PolarisRuntime.IndexStage<Data, PolarisRuntime.IndexKey<Swift.Int64>, PolarisRuntime.CreationTimeRange<Data>>
 }
 
 extension PolarisRuntime.IndexDefinition where Model == Data, Start == Data.ByMetaName {
@@ -81,6 +89,16 @@ extension PolarisRuntime.IndexDefinition where Model == Data, Start == Data.ByMe
 extension PolarisRuntime.IndexDefinition where Model == Data, Start == Data.ByEither {
     /// The index `by_either`: either, absentOrNull, _creationTime.
     public static var byEither: Self { Self("by_either", fields: ["either", "absentOrNull", "_creationTime"]) }
+}
+
+extension PolarisRuntime.IndexDefinition where Model == Data, Start == Data.ByAnything {
+    /// The index `by_anything`: anything, _creationTime.
+    public static var byAnything: Self { Self("by_anything", fields: ["anything", "_creationTime"]) }
+}
+
+extension PolarisRuntime.IndexDefinition where Model == Data, Start == Data.ByDepth {
+    /// The index `by_depth`: meta.inner.depth, _creationTime.
+    public static var byDepth: Self { Self("by_depth", fields: ["meta.inner.depth", "_creationTime"]) }
 }
 
 extension Failure {
@@ -198,11 +216,17 @@ public enum PolarisDatabase: PolarisRuntime.DatabaseSchema {
         "ref" TEXT NOT NULL,
         "file" TEXT,
         "payload" TEXT NOT NULL,
-        "loose" TEXT NOT NULL
+        "loose" TEXT NOT NULL,
+        "_key.meta.name" BLOB NOT NULL,
+        "_key.absentOrNull" BLOB NOT NULL,
+        "_key.anything" BLOB NOT NULL,
+        "_key.meta.inner.depth" BLOB NOT NULL
     ) STRICT;
     CREATE INDEX IF NOT EXISTS "data.by_creation_time" ON "data" ("_creationTime");
-    CREATE INDEX IF NOT EXISTS "data.by_meta_name" ON "data" ((json_extract("meta", '$."name"')), "blob", "_creationTime");
-    CREATE INDEX IF NOT EXISTS "data.by_either" ON "data" ("either", "absentOrNull", "_creationTime");
+    CREATE INDEX IF NOT EXISTS "data.by_meta_name" ON "data" ("_key.meta.name", "blob", "_creationTime");
+    CREATE INDEX IF NOT EXISTS "data.by_either" ON "data" ("either", "_key.absentOrNull", "_creationTime");
+    CREATE INDEX IF NOT EXISTS "data.by_anything" ON "data" ("_key.anything", "_creationTime");
+    CREATE INDEX IF NOT EXISTS "data.by_depth" ON "data" ("_key.meta.inner.depth", "_creationTime");
 
     CREATE TABLE IF NOT EXISTS "errors" (
         "_id" TEXT PRIMARY KEY NOT NULL,
@@ -272,11 +296,17 @@ public enum PolarisDatabase: PolarisRuntime.DatabaseSchema {
         "ref" TEXT NOT NULL,
         "file" TEXT,
         "payload" JSONB NOT NULL,
-        "loose" JSONB NOT NULL
+        "loose" JSONB NOT NULL,
+        "_key.meta.name" BYTEA NOT NULL,
+        "_key.absentOrNull" BYTEA NOT NULL,
+        "_key.anything" BYTEA NOT NULL,
+        "_key.meta.inner.depth" BYTEA NOT NULL
     );
     CREATE INDEX IF NOT EXISTS "data.by_creation_time" ON "data" ("_creationTime");
-    CREATE INDEX IF NOT EXISTS "data.by_meta_name" ON "data" ((("meta" -> 'name')) NULLS FIRST, "blob" NULLS FIRST, "_creationTime" NULLS FIRST);
-    CREATE INDEX IF NOT EXISTS "data.by_either" ON "data" ("either" NULLS FIRST, "absentOrNull" NULLS FIRST, "_creationTime" NULLS FIRST);
+    CREATE INDEX IF NOT EXISTS "data.by_meta_name" ON "data" ("_key.meta.name" NULLS FIRST, "blob" NULLS FIRST, "_creationTime" NULLS FIRST);
+    CREATE INDEX IF NOT EXISTS "data.by_either" ON "data" ("either" NULLS FIRST, "_key.absentOrNull" NULLS FIRST, "_creationTime" NULLS FIRST);
+    CREATE INDEX IF NOT EXISTS "data.by_anything" ON "data" ("_key.anything" NULLS FIRST, "_creationTime" NULLS FIRST);
+    CREATE INDEX IF NOT EXISTS "data.by_depth" ON "data" ("_key.meta.inner.depth" NULLS FIRST, "_creationTime" NULLS FIRST);
 
     CREATE TABLE IF NOT EXISTS "errors" (
         "_id" TEXT PRIMARY KEY NOT NULL,

@@ -127,13 +127,13 @@ struct SwiftTablesRenderer {
             out.line("    PolarisRuntime.StoredFile.table,")
             for table in context.schema.tables { out.line("    \(table.swiftName).table,") }
             out.line("]")
-            let columns = SQLGenerator.tableColumns(of: context.schema)
+            let layouts = SQLGenerator.tableLayouts(of: context.schema)
             for dialect in SQLDialect.allCases {
                 out.line()
                 out.line("/// The DDL for \(dialect.displayName), as `polaris sql --dialect \(dialect.rawValue)` prints it.")
                 out.line(
                     "public static let \(dialect.rawValue)DDL: Swift.String = ",
-                    rawMultilineLiteral: SQLGenerator.ddlText(for: context.schema, dialect: dialect, columns: columns).bytes)
+                    rawMultilineLiteral: SQLGenerator.ddlText(for: context.schema, dialect: dialect, layouts: layouts).bytes)
             }
         }
     }

@@ -1,0 +1,50 @@
+import Foundation
+internal import GRDB
+
+/// An index field whose SQL value would not sort in Convex's order (a dotted
+/// path, or a field stored as JSON), kept in a BLOB column of its `OrderKey`
+/// beside the document's columns; the DDL indexes that column. The same rule
+/// as `polaris sql`'s, derived here from the table's description.
+struct OrderKeyColumn: Sendable {
+    /// The index field: a field name or a dotted path.
+    let path: String
+    /// The SQL name of the key column, quoted.
+    let quotedName: String
+    /// The offset in the table's columns of the path's first field.
+    let column: Int
+    /// The rest of the path, into the first field's object.
+    let rest: [String]
+
+    /// The key columns of a table whose fields are stored in `columns`, in
+    /// the order its indexes first name them.
+    static func columns(of table: TableDescription, stored columns: [StoredColumn]) -> [OrderKeyColumn] {
+        var keys: [OrderKeyColumn] = []
+        for index in table.indexes {
+            for path in index.fields where !keys.contains(where: { $0.path == path }) {
+                let parts = path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+                guard let column = columns.firstIndex(where: { $0.name == parts[0] }),
+                    parts.count > 1 || columns[column].kind == .json
+                else { continue }
+                keys.append(OrderKeyColumn(
+                    path: path, quotedName: SQLText.quote(SQLText.identifier("_key." + path)),
+                    column: column, rest: Array(parts.dropFirst())))
+            }
+        }
+        return keys
+    }
+
+    /// The key of a document whose fields are `values`, in the table's column order.
+    func key(of values: [Value?]) -> DatabaseValue {
+        var value = values[column]
+        for part in rest {
+            guard case .object(let fields)? = value else { return Self.key(nil) }
+            value = fields[part]
+        }
+        return Self.key(value)
+    }
+
+    /// The key column's value for a field's value (nil: absent).
+    static func key(_ value: Value?) -> DatabaseValue {
+        Data(OrderKey.bytes(of: value)).databaseValue
+    }
+}
