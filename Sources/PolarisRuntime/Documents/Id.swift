@@ -18,7 +18,7 @@ public struct Id<Table: Document>: ConvexRecordKey, Codable, Comparable, CustomS
 
     public init(recordKey: String) { rawValue = recordKey }
     public var recordKey: String { rawValue }
-    public static func convexValue(of value: Id) -> Value { .string(value.rawValue) }
+    @inlinable public static func convexValue(of value: Id) -> Value { .string(value.rawValue) }
     public static var validator: Validator { .id(table: Table.tableName) }
     public static func < (lhs: Id, rhs: Id) -> Bool { lhs.rawValue < rhs.rawValue }
     public var description: String { rawValue }

@@ -77,7 +77,10 @@ public enum DocumentIDs {
     /// byte `i` of the tag.
     private static func tableTag(_ table: String, random: UnsafeBufferPointer<UInt8>) -> UInt32 {
         var hash: UInt32 = 0x811c_9dc5
-        for byte in table.utf8 { hash = (hash ^ UInt32(byte)) &* 0x0100_0193 }
+        var table = table
+        table.withUTF8 { bytes in
+            for byte in bytes { hash = (hash ^ UInt32(byte)) &* 0x0100_0193 }
+        }
         var tag: UInt32 = 0
         for index in 0..<4 {
             let byte = UInt8(truncatingIfNeeded: hash >> (8 * UInt32(index))) ^ random[index] ^ random[15 - index]

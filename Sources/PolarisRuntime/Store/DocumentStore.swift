@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 internal import GRDB
 
 /// The document store on SQLite: a generated schema's tables in one database
@@ -9,6 +10,9 @@ public final class DocumentStore: Sendable {
     private let database: any GRDB.DatabaseWriter
     private let tables: [String: StoreTable]
     private let clock: CreationClock
+    private let begin, commit, rollback: StatementSlot
+    /// Each connection's prepared statements, by connection.
+    private let connections = Mutex<[ObjectIdentifier: ConnectionStatements]>([:])
 
     /// The page cache of each connection, in KiB (SQLite's default is 2 MiB).
     public static let cacheKiB = 65_536
@@ -42,7 +46,9 @@ public final class DocumentStore: Sendable {
 
     private init(database: any GRDB.DatabaseWriter, schema: any DatabaseSchema.Type) throws {
         self.database = database
-        let tables = schema.tables.map(StoreTable.init)
+        let slots = StatementSlots()
+        (begin, commit, rollback) = (slots.make("BEGIN IMMEDIATE"), slots.make("COMMIT"), slots.make("ROLLBACK"))
+        let tables = schema.tables.map { StoreTable($0, slots: slots) }
         self.tables = Dictionary(uniqueKeysWithValues: tables.map { ($0.name, $0) })
         let latest = try database.write { db in
             try db.execute(sql: schema.sqliteDDL)
@@ -63,29 +69,42 @@ public final class DocumentStore: Sendable {
 
     /// Runs `body` on a consistent snapshot of the database.
     public func read<T>(_ body: (any DatabaseReader) throws -> T) throws -> T {
-        try database.read { db in try body(StoreTransaction(database: db, store: self)) }
+        try database.read { db in try body(StoreTransaction(database: db, store: self, statements: statements(of: db))) }
     }
 
     /// Runs `body` in one transaction: it commits when `body` returns and
     /// leaves no trace when `body` throws. Reads inside see its own writes.
     public func write<T>(_ body: (any DatabaseWriter) throws -> T) throws -> T {
         try database.writeWithoutTransaction { db in
-            try Self.inTransaction(db) { try body(StoreTransaction(database: db, store: self)) }
+            let statements = statements(of: db)
+            return try inTransaction(db, statements) {
+                try body(StoreTransaction(database: db, store: self, statements: statements))
+            }
         }
     }
 
-    /// `BEGIN IMMEDIATE`, `body`, `COMMIT` on cached statements (GRDB's
+    /// `BEGIN IMMEDIATE`, `body`, `COMMIT` on prepared statements (GRDB's
     /// `inTransaction` prepares them anew each time); `ROLLBACK` if `body` or
     /// the commit throws, unless SQLite already rolled back.
-    private static func inTransaction<T>(_ db: Database, _ body: () throws -> T) throws -> T {
-        try db.cachedStatement(sql: "BEGIN IMMEDIATE").run(in: db)
+    private func inTransaction<T>(_ db: Database, _ statements: ConnectionStatements, _ body: () throws -> T) throws -> T {
+        try statements.statement(begin).run(in: db)
         do {
             let result = try body()
-            try db.cachedStatement(sql: "COMMIT").run(in: db)
+            try statements.statement(commit).run(in: db)
             return result
         } catch {
-            if db.isInsideTransaction { try db.cachedStatement(sql: "ROLLBACK").run(in: db) }
+            if db.isInsideTransaction { try statements.statement(rollback).run(in: db) }
             throw error
+        }
+    }
+
+    /// The prepared statements of the connection `db`.
+    private func statements(of db: Database) -> ConnectionStatements {
+        connections.withLock { connections in
+            if let statements = connections[ObjectIdentifier(db)] { return statements }
+            let statements = ConnectionStatements(db)
+            connections[ObjectIdentifier(db)] = statements
+            return statements
         }
     }
 

@@ -7,12 +7,15 @@ internal import GRDB
 /// it once per shape; a query only converts its keys.
 struct IndexScanSQL {
     let sql: String
+    /// Where each connection keeps the statement (nil: a shape not kept).
+    let slot: StatementSlot?
     let arguments: [DatabaseValue]
 
     init(_ plan: QueryPlan, table: StoreTable, after start: IndexPosition?, through end: IndexPosition?) throws {
         let keys = try ScanKeys(plan, table: table, after: start, through: end)
         let statement = try table.scanStatement(for: keys.shape) { try ScanStatement(keys.shape, table: table) }
         sql = statement.sql
+        slot = statement.slot
         arguments = statement.arguments.map { keys[$0] }
     }
 }
@@ -93,6 +96,8 @@ private struct ScanKeys {
 struct ScanStatement: Sendable {
     private(set) var sql: String
     private(set) var arguments: [ScanArgument] = []
+    /// Set when the table keeps this statement.
+    var slot: StatementSlot?
 
     init(_ shape: ScanShape, table: StoreTable) throws {
         guard let fields = table.indexes[shape.index], let expressions = table.keyExpressions[shape.index] else {

@@ -27,10 +27,12 @@ final class StoreTable: Sendable {
     let quotedName: String
     /// The quoted SQL names of `columns`.
     let quotedColumns: [String]
-    let insertSQL: String
     let selectSQL: String
-    let selectByIdSQL: String
-    let deleteSQL: String
+    let insert: StatementSlot
+    let selectById: StatementSlot
+    let delete: StatementSlot
+    /// Numbers the statements made later (updates, scans).
+    private let slots: StatementSlots
     /// `update(changing:)`'s statements so far, by the columns they set.
     private let updates = Mutex<[[Int]: Update]>([:])
     /// `scanStatement(for:)`'s statements so far, by shape.
@@ -47,8 +49,9 @@ final class StoreTable: Sendable {
         StoredColumn(name: "_creationTime", kind: .real, nullMeansNull: false),
     ]
 
-    init(_ table: TableDescription) {
+    init(_ table: TableDescription, slots: StatementSlots) {
         description = table
+        self.slots = slots
         name = table.name
         fieldsValidator = Self.withoutSystemFields(table.documentValidator)
         columns = StoredColumn.columns(of: table.documentValidator)
@@ -70,10 +73,10 @@ final class StoreTable: Sendable {
         let quoted = names.map { SQLText.quote(SQLText.identifier($0)) }
         quotedColumns = Array(quoted.dropFirst(Self.systemColumns.count))
         let written = quoted + orderKeys.map(\.quotedName)
-        insertSQL = "INSERT INTO \(quotedName) (\(written.joined(separator: ", "))) VALUES (\(written.map { _ in "?" }.joined(separator: ", ")))"
+        insert = slots.make("INSERT INTO \(quotedName) (\(written.joined(separator: ", "))) VALUES (\(written.map { _ in "?" }.joined(separator: ", ")))")
         selectSQL = "SELECT \(quoted.joined(separator: ", ")) FROM \(quotedName)"
-        selectByIdSQL = selectSQL + " WHERE \"_id\" = ?"
-        deleteSQL = "DELETE FROM \(quotedName) WHERE \"_id\" = ?"
+        selectById = slots.make(selectSQL + " WHERE \"_id\" = ?")
+        delete = slots.make("DELETE FROM \(quotedName) WHERE \"_id\" = ?")
     }
 
     /// Whether `Model` describes exactly this table, so its generated
@@ -149,7 +152,7 @@ final class StoreTable: Sendable {
     /// An `UPDATE` of some columns and of the order keys they determine.
     struct Update: Sendable {
         /// Sets the columns, then `keys`, then takes `_id`.
-        let sql: String
+        let statement: StatementSlot
         /// Offsets into `orderKeys` of the keys to write.
         let keys: [Int]
     }
@@ -161,18 +164,25 @@ final class StoreTable: Sendable {
             if let update = cache[changed] { return update }
             let keys = orderKeys.indices.filter { changed.contains(orderKeys[$0].column) }
             let sets = changed.map { "\(quotedColumns[$0]) = ?" } + keys.map { "\(orderKeys[$0].quotedName) = ?" }
-            let update = Update(sql: "UPDATE \(quotedName) SET \(sets.joined(separator: ", ")) WHERE \"_id\" = ?", keys: keys)
+            let sql = "UPDATE \(quotedName) SET \(sets.joined(separator: ", ")) WHERE \"_id\" = ?"
+            let update = Update(statement: slots.make(sql), keys: keys)
             cache[changed] = update
             return update
         }
     }
 
-    /// The scan statement of `shape`, made by `make` the first time.
+    /// The scan statement of `shape`, made by `make` the first time; the
+    /// first `scanCacheLimit` shapes are kept, each with its slot.
     func scanStatement(for shape: ScanShape, make: () throws -> ScanStatement) throws -> ScanStatement {
         if let statement = scans.withLock({ $0[shape] }) { return statement }
-        let statement = try make()
-        scans.withLock { cache in if cache.count < Self.scanCacheLimit { cache[shape] = statement } }
-        return statement
+        var statement = try make()
+        return scans.withLock { cache in
+            if let kept = cache[shape] { return kept }
+            guard cache.count < Self.scanCacheLimit else { return statement }
+            statement.slot = slots.make(statement.sql)
+            cache[shape] = statement
+            return statement
+        }
     }
 
     /// `validator` without the system fields, in each variant of a table of variants.

@@ -8,11 +8,13 @@ internal import GRDB
 struct StoreTransaction: DatabaseWriter {
     let database: Database
     let store: DocumentStore
+    /// The connection's prepared statements.
+    let statements: ConnectionStatements
 
     func get(table name: String, id: String) throws -> StoredDocument? {
         let table = try store.table(name)
         guard DocumentIDs.belongs(id, to: name) else { return nil }
-        let statement = try database.cachedStatement(sql: table.selectByIdSQL)
+        let statement = try statements.statement(table.selectById)
         defer { statement.finishReading() }
         statement.bind(text: id, at: 1)
         return try statement.step(in: database) ? try table.document(at: statement) : nil
@@ -54,7 +56,7 @@ struct StoreTransaction: DatabaseWriter {
     ) throws {
         let table = try store.table(plan.table)
         let scan = try IndexScanSQL(plan, table: table, after: start, through: end)
-        let statement = try database.cachedStatement(sql: scan.sql)
+        let statement = try scan.slot.map(statements.statement) ?? database.cachedStatement(sql: scan.sql)
         defer { statement.finishReading() }
         for (offset, argument) in scan.arguments.enumerated() { statement.bind(argument, at: Int32(offset + 1)) }
         while try statement.step(in: database) {
@@ -85,7 +87,7 @@ struct StoreTransaction: DatabaseWriter {
         }
         let values = try table.columnValues(of: fields, ignoringSystemFields: false)
         let id = DocumentIDs.make(table: name)
-        let statement = try database.cachedStatement(sql: table.insertSQL)
+        let statement = try statements.statement(table.insert)
         statement.bind(text: id, at: 1)
         statement.bind(store.nextCreationTime().databaseValue, at: 2)
         try table.bind(values, to: statement, from: 3)
@@ -104,7 +106,7 @@ struct StoreTransaction: DatabaseWriter {
         let changed = table.columns.indices.filter { current.values[system + $0] != values[$0] }
         guard !changed.isEmpty else { return }
         let update = table.update(changing: changed)
-        let statement = try database.cachedStatement(sql: update.sql)
+        let statement = try statements.statement(update.statement)
         for (position, offset) in changed.enumerated() {
             try statement.bind(values[offset], as: table.columns[offset], at: Int32(position + 1))
         }
@@ -118,7 +120,7 @@ struct StoreTransaction: DatabaseWriter {
     func delete(table name: String, id: String) throws {
         let table = try store.table(name)
         guard DocumentIDs.belongs(id, to: name) else { throw DocumentNotFound(table: name, id: id) }
-        let statement = try database.cachedStatement(sql: table.deleteSQL)
+        let statement = try statements.statement(table.delete)
         try statement.execute(arguments: [id])
         guard database.changesCount == 1 else { throw DocumentNotFound(table: name, id: id) }
     }

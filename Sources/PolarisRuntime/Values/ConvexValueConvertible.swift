@@ -53,7 +53,7 @@ extension ConvexValueConvertible where Self: Codable & RawRepresentable, RawValu
 extension Value: ConvexValueConvertible {
     /// `any`: every value is accepted as it is.
     public init(convexValue: Value) { self = convexValue }
-    public static func convexValue(of value: Value) -> Value { value }
+    @inlinable public static func convexValue(of value: Value) -> Value { value }
     public static var validator: Validator { .any }
 }
 
@@ -62,7 +62,7 @@ extension String: ConvexValueConvertible {
         guard case .string(let value) = convexValue else { throw ValueError.mismatch(expected: "string", got: convexValue) }
         self = value
     }
-    public static func convexValue(of value: String) -> Value { .string(value) }
+    @inlinable public static func convexValue(of value: String) -> Value { .string(value) }
     public static var validator: Validator { .string }
 }
 
@@ -72,7 +72,7 @@ extension Double: ConvexValueConvertible {
         guard case .float64(let value) = convexValue else { throw ValueError.mismatch(expected: "number", got: convexValue) }
         self = value
     }
-    public static func convexValue(of value: Double) -> Value { .float64(value) }
+    @inlinable public static func convexValue(of value: Double) -> Value { .float64(value) }
     public static var validator: Validator { .number }
 }
 
@@ -81,7 +81,7 @@ extension Int64: ConvexValueConvertible {
         guard case .int64(let value) = convexValue else { throw ValueError.mismatch(expected: "int64", got: convexValue) }
         self = value
     }
-    public static func convexValue(of value: Int64) -> Value { .int64(value) }
+    @inlinable public static func convexValue(of value: Int64) -> Value { .int64(value) }
     public static var validator: Validator { .int64 }
 }
 
@@ -90,7 +90,7 @@ extension Bool: ConvexValueConvertible {
         guard case .boolean(let value) = convexValue else { throw ValueError.mismatch(expected: "boolean", got: convexValue) }
         self = value
     }
-    public static func convexValue(of value: Bool) -> Value { .boolean(value) }
+    @inlinable public static func convexValue(of value: Bool) -> Value { .boolean(value) }
     public static var validator: Validator { .boolean }
 }
 

@@ -105,35 +105,35 @@ public struct ObjectDecoder {
 /// fields keep the order they are set in, an absent optional one included,
 /// so a store can take a generated model's fields by position.
 public struct ObjectEncoder {
-    private var names: [String] = []
-    private var values: [Value?] = []
+    @usableFromInline var names: [String] = []
+    @usableFromInline var values: [Value?] = []
 
     /// An empty object with room for `capacity` fields.
-    public init(capacity: Int = 0) {
+    @inlinable public init(capacity: Int = 0) {
         names.reserveCapacity(capacity)
         values.reserveCapacity(capacity)
     }
 
     /// Sets a present field.
-    public mutating func set<T: ConvexValueConvertible>(_ name: String, _ value: T) {
+    @inlinable public mutating func set<T: ConvexValueConvertible>(_ name: String, _ value: T) {
         names.append(name)
         values.append(T.convexValue(of: value))
     }
 
     /// Sets an optional field: nil leaves it absent.
-    public mutating func set<T: ConvexValueConvertible>(_ name: String, ifPresent value: T?) {
+    @inlinable public mutating func set<T: ConvexValueConvertible>(_ name: String, ifPresent value: T?) {
         names.append(name)
         if let value { values.append(T.convexValue(of: value)) } else { values.append(nil) }
     }
 
     /// Sets a field to a value already converted (a literal).
-    public mutating func set(_ name: String, value: Value) {
+    @inlinable public mutating func set(_ name: String, value: Value) {
         names.append(name)
         values.append(value)
     }
 
     /// The fields in the order they were set.
-    public var document: StoredDocument { StoredDocument(names: names, values: values) }
+    @inlinable public var document: StoredDocument { StoredDocument(names: names, values: values) }
 
     /// The object.
     public var value: Value { document.value }
