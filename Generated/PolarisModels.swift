@@ -252,8 +252,7 @@ public struct User: PolarisRuntime.Document, Swift.Codable {
     }
 
     public init(convexValue value: PolarisRuntime.Value) throws {
-        var object = try PolarisRuntime.ObjectDecoder(value)
-        try self.init(decoding: &object)
+        self = try PolarisRuntime.DocumentRow.decode(value, Self.init(row:))
     }
 
     public init(row: PolarisRuntime.DocumentRow) throws {
@@ -268,21 +267,6 @@ public struct User: PolarisRuntime.Document, Swift.Codable {
         self.trialEndsAt = try row.optional("trialEndsAt")
         self.createdAt = try row.required("createdAt")
         self.updatedAt = try row.required("updatedAt")
-    }
-
-    public init(decoding object: inout PolarisRuntime.ObjectDecoder) throws {
-        self._id = try object.required("_id")
-        self._creationTime = try object.required("_creationTime")
-        self.stackUserId = try object.required("stackUserId")
-        self.email = try object.required("email")
-        self.autumnCustomerId = try object.optional("autumnCustomerId")
-        self.subscriptionStatus = try object.optional("subscriptionStatus")
-        self.subscriptionTier = try object.optional("subscriptionTier")
-        self.projectLimit = try object.required("projectLimit")
-        self.trialEndsAt = try object.optional("trialEndsAt")
-        self.createdAt = try object.required("createdAt")
-        self.updatedAt = try object.required("updatedAt")
-        try object.finish()
     }
 
     public static func convexValue(of value: User) -> PolarisRuntime.Value {
@@ -351,8 +335,7 @@ public struct Project: PolarisRuntime.Document, Swift.Codable {
     }
 
     public init(convexValue value: PolarisRuntime.Value) throws {
-        var object = try PolarisRuntime.ObjectDecoder(value)
-        try self.init(decoding: &object)
+        self = try PolarisRuntime.DocumentRow.decode(value, Self.init(row:))
     }
 
     public init(row: PolarisRuntime.DocumentRow) throws {
@@ -365,19 +348,6 @@ public struct Project: PolarisRuntime.Document, Swift.Codable {
         self.importStatus = try row.optional("importStatus")
         self.exportStatus = try row.optional("exportStatus")
         self.exportRepoUrl = try row.optional("exportRepoUrl")
-    }
-
-    public init(decoding object: inout PolarisRuntime.ObjectDecoder) throws {
-        self._id = try object.required("_id")
-        self._creationTime = try object.required("_creationTime")
-        self.name = try object.required("name")
-        self.ownerId = try object.required("ownerId")
-        self.userId = try object.optional("userId")
-        self.updatedAt = try object.required("updatedAt")
-        self.importStatus = try object.optional("importStatus")
-        self.exportStatus = try object.optional("exportStatus")
-        self.exportRepoUrl = try object.optional("exportRepoUrl")
-        try object.finish()
     }
 
     public static func convexValue(of value: Project) -> PolarisRuntime.Value {
@@ -443,8 +413,7 @@ public struct File: PolarisRuntime.Document, Swift.Codable {
     }
 
     public init(convexValue value: PolarisRuntime.Value) throws {
-        var object = try PolarisRuntime.ObjectDecoder(value)
-        try self.init(decoding: &object)
+        self = try PolarisRuntime.DocumentRow.decode(value, Self.init(row:))
     }
 
     public init(row: PolarisRuntime.DocumentRow) throws {
@@ -457,19 +426,6 @@ public struct File: PolarisRuntime.Document, Swift.Codable {
         self.content = try row.optional("content")
         self.storageId = try row.optional("storageId")
         self.updatedAt = try row.required("updatedAt")
-    }
-
-    public init(decoding object: inout PolarisRuntime.ObjectDecoder) throws {
-        self._id = try object.required("_id")
-        self._creationTime = try object.required("_creationTime")
-        self.projectId = try object.required("projectId")
-        self.parentId = try object.optional("parentId")
-        self.name = try object.required("name")
-        self.type = try object.required("type")
-        self.content = try object.optional("content")
-        self.storageId = try object.optional("storageId")
-        self.updatedAt = try object.required("updatedAt")
-        try object.finish()
     }
 
     public static func convexValue(of value: File) -> PolarisRuntime.Value {
@@ -546,8 +502,7 @@ public struct Conversation: PolarisRuntime.Document, Swift.Codable {
     }
 
     public init(convexValue value: PolarisRuntime.Value) throws {
-        var object = try PolarisRuntime.ObjectDecoder(value)
-        try self.init(decoding: &object)
+        self = try PolarisRuntime.DocumentRow.decode(value, Self.init(row:))
     }
 
     public init(row: PolarisRuntime.DocumentRow) throws {
@@ -556,15 +511,6 @@ public struct Conversation: PolarisRuntime.Document, Swift.Codable {
         self.projectId = try row.required("projectId")
         self.title = try row.required("title")
         self.updatedAt = try row.required("updatedAt")
-    }
-
-    public init(decoding object: inout PolarisRuntime.ObjectDecoder) throws {
-        self._id = try object.required("_id")
-        self._creationTime = try object.required("_creationTime")
-        self.projectId = try object.required("projectId")
-        self.title = try object.required("title")
-        self.updatedAt = try object.required("updatedAt")
-        try object.finish()
     }
 
     public static func convexValue(of value: Conversation) -> PolarisRuntime.Value {
@@ -620,8 +566,7 @@ public struct Message: PolarisRuntime.Document, Swift.Codable {
     }
 
     public init(convexValue value: PolarisRuntime.Value) throws {
-        var object = try PolarisRuntime.ObjectDecoder(value)
-        try self.init(decoding: &object)
+        self = try PolarisRuntime.DocumentRow.decode(value, Self.init(row:))
     }
 
     public init(row: PolarisRuntime.DocumentRow) throws {
@@ -634,19 +579,6 @@ public struct Message: PolarisRuntime.Document, Swift.Codable {
         self.status = try row.optional("status")
         self.triggerRunId = try row.optional("triggerRunId")
         self.toolCalls = try row.optional("toolCalls")
-    }
-
-    public init(decoding object: inout PolarisRuntime.ObjectDecoder) throws {
-        self._id = try object.required("_id")
-        self._creationTime = try object.required("_creationTime")
-        self.conversationId = try object.required("conversationId")
-        self.projectId = try object.required("projectId")
-        self.role = try object.required("role")
-        self.content = try object.required("content")
-        self.status = try object.optional("status")
-        self.triggerRunId = try object.optional("triggerRunId")
-        self.toolCalls = try object.optional("toolCalls")
-        try object.finish()
     }
 
     public static func convexValue(of value: Message) -> PolarisRuntime.Value {
@@ -729,8 +661,7 @@ public struct GenerationEvent: PolarisRuntime.Document, Swift.Codable {
     }
 
     public init(convexValue value: PolarisRuntime.Value) throws {
-        var object = try PolarisRuntime.ObjectDecoder(value)
-        try self.init(decoding: &object)
+        self = try PolarisRuntime.DocumentRow.decode(value, Self.init(row:))
     }
 
     public init(row: PolarisRuntime.DocumentRow) throws {
@@ -742,18 +673,6 @@ public struct GenerationEvent: PolarisRuntime.Document, Swift.Codable {
         self.filePath = try row.optional("filePath")
         self.preview = try row.optional("preview")
         self.createdAt = try row.required("createdAt")
-    }
-
-    public init(decoding object: inout PolarisRuntime.ObjectDecoder) throws {
-        self._id = try object.required("_id")
-        self._creationTime = try object.required("_creationTime")
-        self.projectId = try object.required("projectId")
-        self.type = try object.required("type")
-        self.message = try object.required("message")
-        self.filePath = try object.optional("filePath")
-        self.preview = try object.optional("preview")
-        self.createdAt = try object.required("createdAt")
-        try object.finish()
     }
 
     public static func convexValue(of value: GenerationEvent) -> PolarisRuntime.Value {

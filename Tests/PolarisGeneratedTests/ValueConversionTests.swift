@@ -77,6 +77,30 @@ struct ValueConversionTests {
         }
     }
 
+    /// A table's model reads a value through its `init(row:)`, by field
+    /// name: a stray field, a missing one and a wrong one are each refused.
+    @Test func aTableModelRefusesStrayMissingAndWrongFields() throws {
+        guard case .object(let fields) = try Value(convexJSON: Self.dataJSON) else { return }
+        var stray = fields
+        stray["zzz"] = .null
+        #expect { try ReferenceEverything.Data(convexValue: .object(stray)) } throws: {
+            ($0 as? ValueError)?.description == "(root): unexpected field 'zzz'"
+        }
+        var missing = fields
+        missing["blob"] = nil
+        #expect { try ReferenceEverything.Data(convexValue: .object(missing)) } throws: {
+            ($0 as? ValueError)?.description == "(root): missing required field 'blob'"
+        }
+        var wrong = fields
+        wrong["ratio"] = .string("half")
+        #expect { try ReferenceEverything.Data(convexValue: .object(wrong)) } throws: {
+            ($0 as? ValueError)?.description == "ratio: expected 0.5, got string"
+        }
+        #expect { try ReferenceEverything.Data(convexValue: .array([])) } throws: {
+            ($0 as? ValueError)?.description == "(root): expected object, got array"
+        }
+    }
+
     @Test func variantTablesDecodeEachVariant() throws {
         let disk = try Failure(convexValue: Value(convexJSON: #"{"_id":"\#(TestIDs.of("errors", "e"))","_creationTime":2.0,"kind":"disk","path":"/","code":5.0}"#))
         guard case .disk(let payload) = disk else { Issue.record("expected the disk variant"); return }

@@ -8,25 +8,17 @@ public protocol Document: ConvexValueConvertible {
     var _id: Id<Self> { get }
     /// When the document was inserted, in milliseconds since the epoch.
     var _creationTime: Double { get }
-    /// Reads a document field by field; generated models read a stored
-    /// document's columns in order, without an intermediate object value.
-    init(decoding object: inout ObjectDecoder) throws
-    /// Reads a document column by column as a store read it; generated
-    /// models of tables with `fields:` read their properties in order.
+    /// Reads a document field by field, from a store's row or by name;
+    /// generated models of tables with `fields:` read their properties in order.
     init(row: DocumentRow) throws
     /// The document's fields as a store writes them.
     static func fields(of document: Self) -> StoredDocument
 }
 
 extension Document {
-    /// Reads the whole object as a value (tables of variants decode this way).
-    public init(decoding object: inout ObjectDecoder) throws {
-        try self.init(convexValue: object.value)
-    }
-
-    /// Reads the row as a stored document, by field name.
+    /// Reads the whole document as a value (tables of variants decode this way).
     public init(row: DocumentRow) throws {
-        try self.init(stored: try row.document())
+        try self.init(convexValue: try row.document().value)
     }
 
     /// The fields in schema order, `_id` and `_creationTime` first; generated
@@ -36,10 +28,11 @@ extension Document {
         return StoredDocument(fields: fields)
     }
 
-    /// The model of a document as the store read it.
+    /// The model of a document as the store read it, by field name.
     @inlinable init(stored document: StoredDocument) throws {
-        var object = ObjectDecoder(document)
-        try self.init(decoding: &object)
+        let row = DocumentRow(stored: document)
+        try self.init(row: row)
+        try row.finish()
     }
 }
 

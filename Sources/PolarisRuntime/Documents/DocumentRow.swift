@@ -22,11 +22,12 @@ public enum StoredColumnValue {
     }
 }
 
-/// The columns of one stored document, `_id` and `_creationTime` first,
-/// then the fields in schema order: generated table models read them one by
-/// one into their properties, without an intermediate document or object
-/// value (a store's fastest read). A store makes one per scan and moves it
-/// from row to row.
+/// The fields of one document as a model reads them, in schema order. From
+/// a store's scan: the row's columns, `_id` and `_creationTime` first, read
+/// one by one straight into the properties, without an intermediate document
+/// or object value (a store's fastest read); a store makes one per scan and
+/// moves it from row to row. From an object value or a stored document: its
+/// fields by name, and `finish()` refuses any that no one read.
 public final class DocumentRow {
     /// The stored document's field names, one per column.
     @usableFromInline let names: [String]
@@ -35,11 +36,37 @@ public final class DocumentRow {
     /// The next column to read (unchecked: one model reads a row, on the
     /// store's thread, so no access overlaps; the check cost a tenth of a read).
     @exclusivity(unchecked) @usableFromInline var index = 0
+    /// For a row read by field name: the fields.
+    @exclusivity(unchecked) @usableFromInline var fields: ObjectDecoder?
 
     /// A row whose columns have these names, read by `read`.
     public init(names: [String], read: @escaping (Int) throws -> StoredColumnValue) {
         self.names = names
         self.read = read
+    }
+
+    /// The fields of an object value, read by name.
+    public convenience init(fields value: Value) throws {
+        self.init(byName: try ObjectDecoder(value))
+    }
+
+    /// The fields of a stored document, read by name.
+    public convenience init(stored document: StoredDocument) {
+        self.init(byName: ObjectDecoder(document))
+    }
+
+    private init(byName fields: ObjectDecoder) {
+        names = []
+        read = { _ in .absent }
+        self.fields = fields
+    }
+
+    /// The model `make` reads from the fields of `value`, which must have no others.
+    @inlinable public static func decode<Model>(_ value: Value, _ make: (DocumentRow) throws -> Model) throws -> Model {
+        let row = try DocumentRow(fields: value)
+        let model = try make(row)
+        try row.finish()
+        return model
     }
 
     /// Starts reading the next row from its first column.
@@ -56,34 +83,47 @@ public final class DocumentRow {
         return try read(index)
     }
 
-    /// The columns not read yet, as a stored document (for models that do
-    /// not read by position).
+    /// The fields not read yet, as a stored document (for models that do
+    /// not read field by field); a row read by name gives all its fields.
     public func document() throws -> StoredDocument {
+        if let object = fields {
+            fields = nil
+            guard case .object(let all) = object.value else { return StoredDocument(names: [], values: []) }
+            return StoredDocument(fields: all)
+        }
         let rest = Array(names[index...])
         var values: [Value?] = []
         values.reserveCapacity(rest.count)
         while index < names.count { values.append(try nextColumn().value) }
         return StoredDocument(names: rest, values: values)
     }
+
+    /// For a row read by name: refuses the fields that no one read.
+    public func finish() throws {
+        try fields?.finish()
+    }
 }
 
 extension DocumentRow {
-    /// The next column as the field `name`, which must be present; read as
-    /// it is when `T` takes the column directly.
+    /// The field `name`, which must be present: the next column, read as it
+    /// is when `T` takes the column directly.
     @inlinable public func required<T: ConvexValueConvertible>(_ name: String) throws -> T {
+        if fields != nil { return try fields!.required(name) }
         let column = try nextColumn()
         return try T(storedColumn: column) ?? Self.decode(column, name) as T
     }
 
-    /// The next column as the field `name`, or nil when it is absent.
+    /// The field `name`, or nil when it is absent.
     @inlinable public func optional<T: ConvexValueConvertible>(_ name: String) throws -> T? {
+        if fields != nil { return try fields!.optional(name) }
         let column = try nextColumn()
         if case .absent = column { return nil }
         return try T(storedColumn: column) ?? Self.decode(column, name) as T
     }
 
-    /// Checks that the next column holds exactly `literal` (a field whose type is one literal).
+    /// Checks that the field `name` holds exactly `literal` (a field whose type is one literal).
     public func literal(_ name: String, _ literal: Value) throws {
+        if fields != nil { return try fields!.literal(name, literal) }
         guard let value = try nextColumn().value else { throw ValueError.missingField(name) }
         try ValueError.at(.field(name)) { try Validator.literal(literal).validate(value) }
     }

@@ -227,8 +227,7 @@ public struct String: PolarisRuntime.Document, Swift.Codable {
     }
 
     public init(convexValue value: PolarisRuntime.Value) throws {
-        var object = try PolarisRuntime.ObjectDecoder(value)
-        try self.init(decoding: &object)
+        self = try PolarisRuntime.DocumentRow.decode(value, Self.init(row:))
     }
 
     public init(row: PolarisRuntime.DocumentRow) throws {
@@ -241,19 +240,6 @@ public struct String: PolarisRuntime.Document, Swift.Codable {
         self.`init` = try row.required("init")
         self.String_ = try row.optional("String")
         try row.literal("count", .int64(3))
-    }
-
-    public init(decoding object: inout PolarisRuntime.ObjectDecoder) throws {
-        self._id = try object.required("_id")
-        self._creationTime = try object.required("_creationTime")
-        self.value = try object.required("value")
-        self.`self` = try object.optional("self")
-        self.`Type` = try object.required("Type")
-        self.`default` = try object.required("default")
-        self.`init` = try object.required("init")
-        self.String_ = try object.optional("String")
-        try object.literal("count", .int64(3))
-        try object.finish()
     }
 
     public static func convexValue(of value: String) -> PolarisRuntime.Value {
@@ -337,8 +323,7 @@ public struct Data: PolarisRuntime.Document, Swift.Codable {
     }
 
     public init(convexValue value: PolarisRuntime.Value) throws {
-        var object = try PolarisRuntime.ObjectDecoder(value)
-        try self.init(decoding: &object)
+        self = try PolarisRuntime.DocumentRow.decode(value, Self.init(row:))
     }
 
     public init(row: PolarisRuntime.DocumentRow) throws {
@@ -364,32 +349,6 @@ public struct Data: PolarisRuntime.Document, Swift.Codable {
         self.file = try row.optional("file")
         self.payload = try row.required("payload")
         self.loose = try row.required("loose")
-    }
-
-    public init(decoding object: inout PolarisRuntime.ObjectDecoder) throws {
-        self._id = try object.required("_id")
-        self._creationTime = try object.required("_creationTime")
-        self.blob = try object.required("blob")
-        self.meta = try object.required("meta")
-        self.lookup = try object.required("lookup")
-        self.byId = try object.required("byId")
-        self.anything = try object.required("anything")
-        self.nothing = try object.required("nothing")
-        self.either = try object.required("either")
-        self.absentOrNull = try object.optional("absentOrNull")
-        self.mixed = try object.required("mixed")
-        self.shape = try object.required("shape")
-        self.shapes = try object.required("shapes")
-        self.color = try object.optional("color")
-        self.maybe = try object.required("maybe")
-        try object.literal("ratio", .float64(0.5))
-        try object.literal("flag", .boolean(true))
-        self.level = try object.required("level")
-        self.ref = try object.required("ref")
-        self.file = try object.optional("file")
-        self.payload = try object.required("payload")
-        self.loose = try object.required("loose")
-        try object.finish()
     }
 
     public static func convexValue(of value: Data) -> PolarisRuntime.Value {
@@ -829,21 +788,13 @@ public struct Type_: PolarisRuntime.Document, Swift.Codable {
     }
 
     public init(convexValue value: PolarisRuntime.Value) throws {
-        var object = try PolarisRuntime.ObjectDecoder(value)
-        try self.init(decoding: &object)
+        self = try PolarisRuntime.DocumentRow.decode(value, Self.init(row:))
     }
 
     public init(row: PolarisRuntime.DocumentRow) throws {
         self._id = try row.required("_id")
         self._creationTime = try row.required("_creationTime")
         self.name = try row.required("name")
-    }
-
-    public init(decoding object: inout PolarisRuntime.ObjectDecoder) throws {
-        self._id = try object.required("_id")
-        self._creationTime = try object.required("_creationTime")
-        self.name = try object.required("name")
-        try object.finish()
     }
 
     public static func convexValue(of value: Type_) -> PolarisRuntime.Value {

@@ -35,30 +35,16 @@ enum SwiftModelRenderer {
             out.line()
             renderInitializer(stored, into: &out)
             out.line()
-            // A table's model also decodes the store's documents, column by column.
-            let decodes = structure.table == nil ? "convexValue value: PolarisRuntime.Value" : "decoding object: inout PolarisRuntime.ObjectDecoder"
+            // A table's model reads the store's documents column by column,
+            // and values through the same reader, by name.
             if structure.table != nil {
                 out.block("public init(convexValue value: PolarisRuntime.Value) throws") { out in
-                    out.line("var object = try PolarisRuntime.ObjectDecoder(value)")
-                    out.line("try self.init(decoding: &object)")
+                    out.line("self = try PolarisRuntime.DocumentRow.decode(value, Self.init(row:))")
                 }
                 out.line()
-            }
-            if structure.table != nil {
-                renderRowDecoder(structure.members, into: &out)
-                out.line()
-            }
-            out.block("public init(\(decodes)) throws") { out in
-                if structure.table == nil { out.line("var object = try PolarisRuntime.ObjectDecoder(value)") }
-                for member in structure.members {
-                    if let fixed = member.fixedValue {
-                        out.line("try object.literal(\(literal: member.field), \(fixed))")
-                    } else {
-                        let read = member.isOptional ? "optional" : "required"
-                        out.line("self.\(member.property) = try object.\(read)(\(literal: member.field))")
-                    }
-                }
-                out.line("try object.finish()")
+                renderReader("row: PolarisRuntime.DocumentRow", reader: "row", structure.members, into: &out)
+            } else {
+                renderReader("convexValue value: PolarisRuntime.Value", reader: "object", structure.members, into: &out)
             }
             out.line()
             renderEncoder(structure.name, structure.members, isTable: structure.table != nil, into: &out)
@@ -71,17 +57,20 @@ enum SwiftModelRenderer {
         }
     }
 
-    /// `init(row:)`: a table's model reads the store's columns in order, each
-    /// straight into its property.
-    private static func renderRowDecoder(_ members: [SwiftMember], into out: inout SwiftText) {
-        out.block("public init(row: PolarisRuntime.DocumentRow) throws") { out in
+    /// The initializer that reads the fields in order: a table's `init(row:)`
+    /// (the store's columns, each straight into its property), or a nested
+    /// object's `init(convexValue:)` through an `ObjectDecoder`.
+    private static func renderReader(_ parameter: String, reader: String, _ members: [SwiftMember], into out: inout SwiftText) {
+        out.block("public init(\(parameter)) throws") { out in
+            if reader == "object" { out.line("var object = try PolarisRuntime.ObjectDecoder(value)") }
             for member in members {
                 if let fixed = member.fixedValue {
-                    out.line("try row.literal(\(literal: member.field), \(fixed))")
+                    out.line("try \(reader).literal(\(literal: member.field), \(fixed))")
                 } else {
-                    out.line("self.\(member.property) = try row.\(member.isOptional ? "optional" : "required")(\(literal: member.field))")
+                    out.line("self.\(member.property) = try \(reader).\(member.isOptional ? "optional" : "required")(\(literal: member.field))")
                 }
             }
+            if reader == "object" { out.line("try object.finish()") }
         }
     }
 
