@@ -6,7 +6,7 @@ import PolarisRuntime
 /// The argument and result types of the functions of `projects`.
 public enum ProjectsFunctions {
     /// The arguments of `projects:getById`.
-    public struct GetByIdArgs: PolarisRuntime.ConvexValueConvertible, Swift.Codable {
+    public struct GetByIdArgs: PolarisRuntime.ConvexValueHashable, Swift.Codable {
         public var id: PolarisRuntime.Id<Project>
 
         public init(id: PolarisRuntime.Id<Project>) {
@@ -31,7 +31,7 @@ public enum ProjectsFunctions {
     }
 
     /// The arguments of `projects:create`.
-    public struct CreateArgs: PolarisRuntime.ConvexValueConvertible, Swift.Codable {
+    public struct CreateArgs: PolarisRuntime.ConvexValueHashable, Swift.Codable {
         public var name: Swift.String
 
         public init(name: Swift.String) {
@@ -56,7 +56,7 @@ public enum ProjectsFunctions {
     }
 
     /// The arguments of `projects:rename`.
-    public struct RenameArgs: PolarisRuntime.ConvexValueConvertible, Swift.Codable {
+    public struct RenameArgs: PolarisRuntime.ConvexValueHashable, Swift.Codable {
         public var id: PolarisRuntime.Id<Project>
         public var name: Swift.String
 
@@ -123,7 +123,7 @@ extension ProjectsHandlers {
 /// The argument and result types of the functions of `files`.
 public enum FilesFunctions {
     /// The arguments of `files:getFiles`.
-    public struct GetFilesArgs: PolarisRuntime.ConvexValueConvertible, Swift.Codable {
+    public struct GetFilesArgs: PolarisRuntime.ConvexValueHashable, Swift.Codable {
         public var projectId: PolarisRuntime.Id<Project>
         public var parentId: PolarisRuntime.Id<File>?
 
@@ -153,7 +153,7 @@ public enum FilesFunctions {
     }
 
     /// The arguments of `files:getFile`.
-    public struct GetFileArgs: PolarisRuntime.ConvexValueConvertible, Swift.Codable {
+    public struct GetFileArgs: PolarisRuntime.ConvexValueHashable, Swift.Codable {
         public var id: PolarisRuntime.Id<File>
 
         public init(id: PolarisRuntime.Id<File>) {
@@ -178,7 +178,7 @@ public enum FilesFunctions {
     }
 
     /// The arguments of `files:getFileByPath`.
-    public struct GetFileByPathArgs: PolarisRuntime.ConvexValueConvertible, Swift.Codable {
+    public struct GetFileByPathArgs: PolarisRuntime.ConvexValueHashable, Swift.Codable {
         public var projectId: PolarisRuntime.Id<Project>
         public var path: Swift.String
 
@@ -208,7 +208,7 @@ public enum FilesFunctions {
     }
 
     /// The arguments of `files:writeFile`.
-    public struct WriteFileArgs: PolarisRuntime.ConvexValueConvertible, Swift.Codable {
+    public struct WriteFileArgs: PolarisRuntime.ConvexValueHashable, Swift.Codable {
         public var projectId: PolarisRuntime.Id<Project>
         public var parentId: PolarisRuntime.Id<File>?
         public var name: Swift.String
@@ -248,7 +248,7 @@ public enum FilesFunctions {
     }
 
     /// The arguments of `files:uploadFile`.
-    public struct UploadFileArgs: PolarisRuntime.ConvexValueConvertible, Swift.Codable {
+    public struct UploadFileArgs: PolarisRuntime.ConvexValueHashable, Swift.Codable {
         public var projectId: PolarisRuntime.Id<Project>
         public var parentId: PolarisRuntime.Id<File>?
         public var name: Swift.String
@@ -288,7 +288,7 @@ public enum FilesFunctions {
     }
 
     /// The arguments of `files:createFolder`.
-    public struct CreateFolderArgs: PolarisRuntime.ConvexValueConvertible, Swift.Codable {
+    public struct CreateFolderArgs: PolarisRuntime.ConvexValueHashable, Swift.Codable {
         public var projectId: PolarisRuntime.Id<Project>
         public var parentId: PolarisRuntime.Id<File>?
         public var name: Swift.String
@@ -323,7 +323,7 @@ public enum FilesFunctions {
     }
 
     /// The arguments of `files:updateContent`.
-    public struct UpdateContentArgs: PolarisRuntime.ConvexValueConvertible, Swift.Codable {
+    public struct UpdateContentArgs: PolarisRuntime.ConvexValueHashable, Swift.Codable {
         public var id: PolarisRuntime.Id<File>
         public var content: Swift.String
 
@@ -353,7 +353,7 @@ public enum FilesFunctions {
     }
 
     /// The arguments of `files:rename`.
-    public struct RenameArgs: PolarisRuntime.ConvexValueConvertible, Swift.Codable {
+    public struct RenameArgs: PolarisRuntime.ConvexValueHashable, Swift.Codable {
         public var id: PolarisRuntime.Id<File>
         public var newName: Swift.String
 
@@ -383,7 +383,7 @@ public enum FilesFunctions {
     }
 
     /// The arguments of `files:move`.
-    public struct MoveArgs: PolarisRuntime.ConvexValueConvertible, Swift.Codable {
+    public struct MoveArgs: PolarisRuntime.ConvexValueHashable, Swift.Codable {
         public var id: PolarisRuntime.Id<File>
         public var newParentId: PolarisRuntime.Id<File>?
 
@@ -413,7 +413,7 @@ public enum FilesFunctions {
     }
 
     /// The arguments of `files:delete`.
-    public struct DeleteArgs: PolarisRuntime.ConvexValueConvertible, Swift.Codable {
+    public struct DeleteArgs: PolarisRuntime.ConvexValueHashable, Swift.Codable {
         public var id: PolarisRuntime.Id<File>
 
         public init(id: PolarisRuntime.Id<File>) {
@@ -514,7 +514,7 @@ extension FilesHandlers {
 /// The argument and result types of the functions of `conversations`.
 public enum ConversationsFunctions {
     /// The arguments of `conversations:create`.
-    public struct CreateArgs: PolarisRuntime.ConvexValueConvertible, Swift.Codable {
+    public struct CreateArgs: PolarisRuntime.ConvexValueHashable, Swift.Codable {
         public var projectId: PolarisRuntime.Id<Project>
         public var title: Swift.String
 
@@ -544,7 +544,7 @@ public enum ConversationsFunctions {
     }
 
     /// The arguments of `conversations:getById`.
-    public struct GetByIdArgs: PolarisRuntime.ConvexValueConvertible, Swift.Codable {
+    public struct GetByIdArgs: PolarisRuntime.ConvexValueHashable, Swift.Codable {
         public var id: PolarisRuntime.Id<Conversation>
 
         public init(id: PolarisRuntime.Id<Conversation>) {
@@ -569,7 +569,7 @@ public enum ConversationsFunctions {
     }
 
     /// The arguments of `conversations:getByProject`.
-    public struct GetByProjectArgs: PolarisRuntime.ConvexValueConvertible, Swift.Codable {
+    public struct GetByProjectArgs: PolarisRuntime.ConvexValueHashable, Swift.Codable {
         public var projectId: PolarisRuntime.Id<Project>
 
         public init(projectId: PolarisRuntime.Id<Project>) {
@@ -594,7 +594,7 @@ public enum ConversationsFunctions {
     }
 
     /// The arguments of `conversations:updateTitle`.
-    public struct UpdateTitleArgs: PolarisRuntime.ConvexValueConvertible, Swift.Codable {
+    public struct UpdateTitleArgs: PolarisRuntime.ConvexValueHashable, Swift.Codable {
         public var id: PolarisRuntime.Id<Conversation>
         public var title: Swift.String
 
@@ -661,7 +661,7 @@ extension ConversationsHandlers {
 /// The argument and result types of the functions of `messages`.
 public enum MessagesFunctions {
     /// The arguments of `messages:getByConversation`.
-    public struct GetByConversationArgs: PolarisRuntime.ConvexValueConvertible, Swift.Codable {
+    public struct GetByConversationArgs: PolarisRuntime.ConvexValueHashable, Swift.Codable {
         public var conversationId: PolarisRuntime.Id<Conversation>
 
         public init(conversationId: PolarisRuntime.Id<Conversation>) {
@@ -686,7 +686,7 @@ public enum MessagesFunctions {
     }
 
     /// The arguments of `messages:list`.
-    public struct ListArgs: PolarisRuntime.ConvexValueConvertible, Swift.Codable {
+    public struct ListArgs: PolarisRuntime.ConvexValueHashable, Swift.Codable {
         public var conversationId: PolarisRuntime.Id<Conversation>
         public var paginationOpts: PolarisRuntime.PaginationOptions
 
@@ -716,7 +716,7 @@ public enum MessagesFunctions {
     }
 
     /// The arguments of `messages:send`.
-    public struct SendArgs: PolarisRuntime.ConvexValueConvertible, Swift.Codable {
+    public struct SendArgs: PolarisRuntime.ConvexValueHashable, Swift.Codable {
         public var conversationId: PolarisRuntime.Id<Conversation>
         public var content: Swift.String
 
@@ -746,7 +746,7 @@ public enum MessagesFunctions {
     }
 
     /// The arguments of `messages:cancel`.
-    public struct CancelArgs: PolarisRuntime.ConvexValueConvertible, Swift.Codable {
+    public struct CancelArgs: PolarisRuntime.ConvexValueHashable, Swift.Codable {
         public var messageId: PolarisRuntime.Id<Message>
 
         public init(messageId: PolarisRuntime.Id<Message>) {
@@ -808,7 +808,7 @@ extension MessagesHandlers {
 /// The argument and result types of the functions of `generationEvents`.
 public enum GenerationEventsFunctions {
     /// The arguments of `generationEvents:recent`.
-    public struct RecentArgs: PolarisRuntime.ConvexValueConvertible, Swift.Codable {
+    public struct RecentArgs: PolarisRuntime.ConvexValueHashable, Swift.Codable {
         public var projectId: PolarisRuntime.Id<Project>
         public var limit: Swift.Double?
 
@@ -856,7 +856,7 @@ extension GenerationEventsHandlers {
 /// The argument and result types of the functions of `system`.
 public enum SystemFunctions {
     /// The arguments of `system:writeFileByPath`.
-    public struct WriteFileByPathArgs: PolarisRuntime.ConvexValueConvertible, Swift.Codable {
+    public struct WriteFileByPathArgs: PolarisRuntime.ConvexValueHashable, Swift.Codable {
         public var projectId: PolarisRuntime.Id<Project>
         public var path: Swift.String
         public var content: Swift.String
@@ -891,7 +891,7 @@ public enum SystemFunctions {
     }
 
     /// The arguments of `system:getAllProjectFiles`.
-    public struct GetAllProjectFilesArgs: PolarisRuntime.ConvexValueConvertible, Swift.Codable {
+    public struct GetAllProjectFilesArgs: PolarisRuntime.ConvexValueHashable, Swift.Codable {
         public var projectId: PolarisRuntime.Id<Project>
 
         public init(projectId: PolarisRuntime.Id<Project>) {
@@ -916,7 +916,7 @@ public enum SystemFunctions {
     }
 
     /// The arguments of `system:updateProjectImportStatus`.
-    public struct UpdateProjectImportStatusArgs: PolarisRuntime.ConvexValueConvertible, Swift.Codable {
+    public struct UpdateProjectImportStatusArgs: PolarisRuntime.ConvexValueHashable, Swift.Codable {
         public var projectId: PolarisRuntime.Id<Project>
         public var status: ImportStatus
 
@@ -946,7 +946,7 @@ public enum SystemFunctions {
     }
 
     /// The arguments of `system:updateProjectExportStatus`.
-    public struct UpdateProjectExportStatusArgs: PolarisRuntime.ConvexValueConvertible, Swift.Codable {
+    public struct UpdateProjectExportStatusArgs: PolarisRuntime.ConvexValueHashable, Swift.Codable {
         public var projectId: PolarisRuntime.Id<Project>
         public var status: ExportStatus
         public var repoUrl: Swift.String?
@@ -981,7 +981,7 @@ public enum SystemFunctions {
     }
 
     /// The arguments of `system:updateMessage`.
-    public struct UpdateMessageArgs: PolarisRuntime.ConvexValueConvertible, Swift.Codable {
+    public struct UpdateMessageArgs: PolarisRuntime.ConvexValueHashable, Swift.Codable {
         public var messageId: PolarisRuntime.Id<Message>
         public var content: Swift.String?
         public var status: MessageStatus?
@@ -1026,7 +1026,7 @@ public enum SystemFunctions {
     }
 
     /// The arguments of `system:addGenerationEvent`.
-    public struct AddGenerationEventArgs: PolarisRuntime.ConvexValueConvertible, Swift.Codable {
+    public struct AddGenerationEventArgs: PolarisRuntime.ConvexValueHashable, Swift.Codable {
         public var projectId: PolarisRuntime.Id<Project>
         public var type: GenerationEventType
         public var message: Swift.String

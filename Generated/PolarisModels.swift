@@ -148,7 +148,7 @@ public enum MessageStatus: Swift.String, PolarisRuntime.ConvexValueConvertible, 
 }
 
 /// A tool the assistant called while answering
-public struct ToolCall: PolarisRuntime.ConvexValueConvertible, Swift.Codable {
+public struct ToolCall: PolarisRuntime.ConvexValueHashable, Swift.Codable {
     public var id: Swift.String
     public var name: Swift.String
     public var args: PolarisRuntime.Value

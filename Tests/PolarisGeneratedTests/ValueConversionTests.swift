@@ -101,6 +101,22 @@ struct ValueConversionTests {
         }
     }
 
+    /// Generated types are equal, and hash alike, exactly when their Convex
+    /// values are: floats compare by their bits, as Convex compares them.
+    @Test func equalityIsTheConvexValuesEquality() throws {
+        #expect(Point(x: 1.5, y: 2) == Point(x: 1.5, y: 2))
+        #expect(Point(x: 1.5, y: 2).hashValue == Point(x: 1.5, y: 2).hashValue)
+        #expect(Point(x: 1.5, y: 2) != Point(x: 1.5, y: 3))
+        #expect(Point(x: -0.0, y: 0) != Point(x: 0.0, y: 0))
+        #expect(Point(x: .nan, y: 0) == Point(x: .nan, y: 0))
+        #expect(Set([Point(x: 1, y: 1), Point(x: 1, y: 1), Point(x: 2, y: 1)]).count == 2)
+        let document = try ReferenceEverything.Data(convexValue: Value(convexJSON: Self.dataJSON))
+        var changed = document
+        changed.meta.inner.depth += 1
+        #expect(document == (try ReferenceEverything.Data(convexValue: document.convexValue)))
+        #expect(document != changed)
+    }
+
     @Test func variantTablesDecodeEachVariant() throws {
         let disk = try Failure(convexValue: Value(convexJSON: #"{"_id":"\#(TestIDs.of("errors", "e"))","_creationTime":2.0,"kind":"disk","path":"/","code":5.0}"#))
         guard case .disk(let payload) = disk else { Issue.record("expected the disk variant"); return }

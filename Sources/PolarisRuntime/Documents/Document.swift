@@ -1,5 +1,5 @@
 /// A document of a table: a generated model with its system fields.
-public protocol Document: ConvexValueConvertible {
+public protocol Document: ConvexValueHashable {
     /// The table's name in the schema.
     static var tableName: String { get }
     /// The table as the store sees it: its validator and its indexes.

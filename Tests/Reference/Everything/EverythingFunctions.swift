@@ -6,7 +6,7 @@ import PolarisRuntime
 /// The argument and result types of the functions of `data`.
 public enum DataFunctions {
     /// The arguments of `data:get`.
-    public struct GetArgs: PolarisRuntime.ConvexValueConvertible, Swift.Codable {
+    public struct GetArgs: PolarisRuntime.ConvexValueHashable, Swift.Codable {
         public var id: PolarisRuntime.Id<Data>
 
         public init(id: PolarisRuntime.Id<Data>) {
@@ -31,7 +31,7 @@ public enum DataFunctions {
     }
 
     /// The arguments of `data:list`.
-    public struct ListArgs: PolarisRuntime.ConvexValueConvertible, Swift.Codable {
+    public struct ListArgs: PolarisRuntime.ConvexValueHashable, Swift.Codable {
         public var paginationOpts: PolarisRuntime.PaginationOptions
         public var color: Color?
 
@@ -60,7 +60,7 @@ public enum DataFunctions {
         ])
     }
 
-    public struct StatsResult: PolarisRuntime.ConvexValueConvertible, Swift.Codable {
+    public struct StatsResult: PolarisRuntime.ConvexValueHashable, Swift.Codable {
         public var count: Swift.Double
         public var colors: [Swift.String: Swift.Int64]
         public var newest: Data?
@@ -95,7 +95,7 @@ public enum DataFunctions {
     }
 
     /// The arguments of `data:put`.
-    public struct PutArgs: PolarisRuntime.ConvexValueConvertible, Swift.Codable {
+    public struct PutArgs: PolarisRuntime.ConvexValueHashable, Swift.Codable {
         public var blob: Foundation.Data
         public var shape: Shape
         public var options: DataFunctions.PutArgs.Options?
@@ -128,7 +128,7 @@ public enum DataFunctions {
             .init("options", DataFunctions.PutArgs.Options.validator, optional: true),
         ])
 
-        public struct Options: PolarisRuntime.ConvexValueConvertible, Swift.Codable {
+        public struct Options: PolarisRuntime.ConvexValueHashable, Swift.Codable {
             public var overwrite: Swift.Bool
             public var note: Swift.String?
 
@@ -159,7 +159,7 @@ public enum DataFunctions {
     }
 
     /// The arguments of `data:default`.
-    public struct DefaultArgs: PolarisRuntime.ConvexValueConvertible, Swift.Codable {
+    public struct DefaultArgs: PolarisRuntime.ConvexValueHashable, Swift.Codable {
         public var `self`: Swift.String
         public var transport: Swift.Double
 

@@ -29,7 +29,7 @@ public enum Color: Swift.String, PolarisRuntime.ConvexValueConvertible, Swift.Co
 }
 
 /// A point in the plane
-public struct Point: PolarisRuntime.ConvexValueConvertible, Swift.Codable {
+public struct Point: PolarisRuntime.ConvexValueHashable, Swift.Codable {
     public var x: Swift.Double
     public var y: Swift.Double
 
@@ -58,7 +58,7 @@ public struct Point: PolarisRuntime.ConvexValueConvertible, Swift.Codable {
     ])
 }
 
-public enum Shape: PolarisRuntime.ConvexValueConvertible, Swift.Codable {
+public enum Shape: PolarisRuntime.ConvexValueHashable, Swift.Codable {
     case circle(Shape.Circle)
     case square(Shape.Square)
 
@@ -86,7 +86,7 @@ public enum Shape: PolarisRuntime.ConvexValueConvertible, Swift.Codable {
         Shape.Square.validator,
     ])
 
-    public struct Circle: PolarisRuntime.ConvexValueConvertible, Swift.Codable {
+    public struct Circle: PolarisRuntime.ConvexValueHashable, Swift.Codable {
         public var radius: Swift.Double
 
         public init(radius: Swift.Double) {
@@ -113,7 +113,7 @@ public enum Shape: PolarisRuntime.ConvexValueConvertible, Swift.Codable {
         ])
     }
 
-    public struct Square: PolarisRuntime.ConvexValueConvertible, Swift.Codable {
+    public struct Square: PolarisRuntime.ConvexValueHashable, Swift.Codable {
         public var side: Swift.Double
         public var corner: Point
 
@@ -146,7 +146,7 @@ public enum Shape: PolarisRuntime.ConvexValueConvertible, Swift.Codable {
     }
 }
 
-public enum Scalar: PolarisRuntime.ConvexValueConvertible, Swift.Codable {
+public enum Scalar: PolarisRuntime.ConvexValueHashable, Swift.Codable {
     case string(Swift.String)
     case number(Swift.Double)
     case int64(Swift.Int64)
@@ -407,7 +407,7 @@ public struct Data: PolarisRuntime.Document, Swift.Codable {
         .init("loose", Data.Loose.validator),
     ])
 
-    public struct Meta: PolarisRuntime.ConvexValueConvertible, Swift.Codable {
+    public struct Meta: PolarisRuntime.ConvexValueHashable, Swift.Codable {
         public var name: Swift.String
         public var inner: Data.Meta.Inner
         public var tags: Tags?
@@ -440,7 +440,7 @@ public struct Data: PolarisRuntime.Document, Swift.Codable {
             .init("tags", Tags.validator, optional: true),
         ])
 
-        public struct Inner: PolarisRuntime.ConvexValueConvertible, Swift.Codable {
+        public struct Inner: PolarisRuntime.ConvexValueHashable, Swift.Codable {
             public var depth: Swift.Int64
             public var _hidden: PolarisRuntime.Value?
 
@@ -495,7 +495,7 @@ public struct Data: PolarisRuntime.Document, Swift.Codable {
         public static let validator: PolarisRuntime.Validator = .union([.literal(.float64(1.0)), .literal(.float64(2.0)), .literal(.float64(3.0))])
     }
 
-    public enum Payload: PolarisRuntime.ConvexValueConvertible, Swift.Codable {
+    public enum Payload: PolarisRuntime.ConvexValueHashable, Swift.Codable {
         case text(Data.Payload.Text)
         case image(Data.Payload.Image)
 
@@ -523,7 +523,7 @@ public struct Data: PolarisRuntime.Document, Swift.Codable {
             Data.Payload.Image.validator,
         ])
 
-        public struct Text: PolarisRuntime.ConvexValueConvertible, Swift.Codable {
+        public struct Text: PolarisRuntime.ConvexValueHashable, Swift.Codable {
             public var text: Swift.String
 
             public init(text: Swift.String) {
@@ -550,7 +550,7 @@ public struct Data: PolarisRuntime.Document, Swift.Codable {
             ])
         }
 
-        public struct Image: PolarisRuntime.ConvexValueConvertible, Swift.Codable {
+        public struct Image: PolarisRuntime.ConvexValueHashable, Swift.Codable {
             public var storageId: PolarisRuntime.Id<PolarisRuntime.StoredFile>
 
             public init(storageId: PolarisRuntime.Id<PolarisRuntime.StoredFile>) {
@@ -578,7 +578,7 @@ public struct Data: PolarisRuntime.Document, Swift.Codable {
         }
     }
 
-    public enum Loose: PolarisRuntime.ConvexValueConvertible, Swift.Codable {
+    public enum Loose: PolarisRuntime.ConvexValueHashable, Swift.Codable {
         case string(Swift.String)
         case array([Swift.String])
         case object(Data.Loose.Object)
@@ -613,7 +613,7 @@ public struct Data: PolarisRuntime.Document, Swift.Codable {
             Data.Loose.Object.validator,
         ])
 
-        public struct Object: PolarisRuntime.ConvexValueConvertible, Swift.Codable {
+        public struct Object: PolarisRuntime.ConvexValueHashable, Swift.Codable {
             public var a: Swift.Double
 
             public init(a: Swift.Double) {
@@ -683,7 +683,7 @@ public enum Failure: PolarisRuntime.Document, Swift.Codable {
         Failure.Disk.validator,
     ])
 
-    public struct Network: PolarisRuntime.ConvexValueConvertible, Swift.Codable {
+    public struct Network: PolarisRuntime.ConvexValueHashable, Swift.Codable {
         /// The document's ID.
         public var _id: PolarisRuntime.Id<Failure>
         /// When the document was inserted, in milliseconds since the epoch.
@@ -727,7 +727,7 @@ public enum Failure: PolarisRuntime.Document, Swift.Codable {
         ])
     }
 
-    public struct Disk: PolarisRuntime.ConvexValueConvertible, Swift.Codable {
+    public struct Disk: PolarisRuntime.ConvexValueHashable, Swift.Codable {
         /// The document's ID.
         public var _id: PolarisRuntime.Id<Failure>
         /// When the document was inserted, in milliseconds since the epoch.

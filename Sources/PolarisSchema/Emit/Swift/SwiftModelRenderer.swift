@@ -13,7 +13,7 @@ enum SwiftModelRenderer {
     }
 
     private static func conformances(table: String?) -> String {
-        (table == nil ? "PolarisRuntime.ConvexValueConvertible" : "PolarisRuntime.Document") + ", Swift.Codable"
+        (table == nil ? "PolarisRuntime.ConvexValueHashable" : "PolarisRuntime.Document") + ", Swift.Codable"
     }
 
     /// A model's `tableName`, for a declaration that is one.
