@@ -12,29 +12,6 @@ public enum SubscriptionStatus: Swift.String, PolarisRuntime.ConvexValueConverti
     case canceled
     case pastDue = "past_due"
 
-    public init(convexValue value: PolarisRuntime.Value) throws {
-        switch value {
-        case .string("free"): self = .free
-        case .string("trialing"): self = .trialing
-        case .string("active"): self = .active
-        case .string("paused"): self = .paused
-        case .string("canceled"): self = .canceled
-        case .string("past_due"): self = .pastDue
-        default: throw PolarisRuntime.ValueError.rejected(value, by: Self.validator)
-        }
-    }
-
-    public static func convexValue(of value: SubscriptionStatus) -> PolarisRuntime.Value {
-        switch value {
-        case .free: .string("free")
-        case .trialing: .string("trialing")
-        case .active: .string("active")
-        case .paused: .string("paused")
-        case .canceled: .string("canceled")
-        case .pastDue: .string("past_due")
-        }
-    }
-
     public static let validator: PolarisRuntime.Validator = .union([.literal(.string("free")), .literal(.string("trialing")), .literal(.string("active")), .literal(.string("paused")), .literal(.string("canceled")), .literal(.string("past_due"))])
 }
 
@@ -42,23 +19,6 @@ public enum SubscriptionTier: Swift.String, PolarisRuntime.ConvexValueConvertibl
     case free
     case proMonthly = "pro_monthly"
     case proYearly = "pro_yearly"
-
-    public init(convexValue value: PolarisRuntime.Value) throws {
-        switch value {
-        case .string("free"): self = .free
-        case .string("pro_monthly"): self = .proMonthly
-        case .string("pro_yearly"): self = .proYearly
-        default: throw PolarisRuntime.ValueError.rejected(value, by: Self.validator)
-        }
-    }
-
-    public static func convexValue(of value: SubscriptionTier) -> PolarisRuntime.Value {
-        switch value {
-        case .free: .string("free")
-        case .proMonthly: .string("pro_monthly")
-        case .proYearly: .string("pro_yearly")
-        }
-    }
 
     public static let validator: PolarisRuntime.Validator = .union([.literal(.string("free")), .literal(.string("pro_monthly")), .literal(.string("pro_yearly"))])
 }
@@ -68,23 +28,6 @@ public enum ImportStatus: Swift.String, PolarisRuntime.ConvexValueConvertible, S
     case importing
     case completed
     case failed
-
-    public init(convexValue value: PolarisRuntime.Value) throws {
-        switch value {
-        case .string("importing"): self = .importing
-        case .string("completed"): self = .completed
-        case .string("failed"): self = .failed
-        default: throw PolarisRuntime.ValueError.rejected(value, by: Self.validator)
-        }
-    }
-
-    public static func convexValue(of value: ImportStatus) -> PolarisRuntime.Value {
-        switch value {
-        case .importing: .string("importing")
-        case .completed: .string("completed")
-        case .failed: .string("failed")
-        }
-    }
 
     public static let validator: PolarisRuntime.Validator = .union([.literal(.string("importing")), .literal(.string("completed")), .literal(.string("failed"))])
 }
@@ -96,25 +39,6 @@ public enum ExportStatus: Swift.String, PolarisRuntime.ConvexValueConvertible, S
     case failed
     case cancelled
 
-    public init(convexValue value: PolarisRuntime.Value) throws {
-        switch value {
-        case .string("exporting"): self = .exporting
-        case .string("completed"): self = .completed
-        case .string("failed"): self = .failed
-        case .string("cancelled"): self = .cancelled
-        default: throw PolarisRuntime.ValueError.rejected(value, by: Self.validator)
-        }
-    }
-
-    public static func convexValue(of value: ExportStatus) -> PolarisRuntime.Value {
-        switch value {
-        case .exporting: .string("exporting")
-        case .completed: .string("completed")
-        case .failed: .string("failed")
-        case .cancelled: .string("cancelled")
-        }
-    }
-
     public static let validator: PolarisRuntime.Validator = .union([.literal(.string("exporting")), .literal(.string("completed")), .literal(.string("failed")), .literal(.string("cancelled"))])
 }
 
@@ -124,25 +48,6 @@ public enum MessageStatus: Swift.String, PolarisRuntime.ConvexValueConvertible, 
     case completed
     case cancelled
     case failed
-
-    public init(convexValue value: PolarisRuntime.Value) throws {
-        switch value {
-        case .string("processing"): self = .processing
-        case .string("completed"): self = .completed
-        case .string("cancelled"): self = .cancelled
-        case .string("failed"): self = .failed
-        default: throw PolarisRuntime.ValueError.rejected(value, by: Self.validator)
-        }
-    }
-
-    public static func convexValue(of value: MessageStatus) -> PolarisRuntime.Value {
-        switch value {
-        case .processing: .string("processing")
-        case .completed: .string("completed")
-        case .cancelled: .string("cancelled")
-        case .failed: .string("failed")
-        }
-    }
 
     public static let validator: PolarisRuntime.Validator = .union([.literal(.string("processing")), .literal(.string("completed")), .literal(.string("cancelled")), .literal(.string("failed"))])
 }
@@ -193,25 +98,6 @@ public enum GenerationEventType: Swift.String, PolarisRuntime.ConvexValueConvert
     case file
     case info
     case error
-
-    public init(convexValue value: PolarisRuntime.Value) throws {
-        switch value {
-        case .string("step"): self = .step
-        case .string("file"): self = .file
-        case .string("info"): self = .info
-        case .string("error"): self = .error
-        default: throw PolarisRuntime.ValueError.rejected(value, by: Self.validator)
-        }
-    }
-
-    public static func convexValue(of value: GenerationEventType) -> PolarisRuntime.Value {
-        switch value {
-        case .step: .string("step")
-        case .file: .string("file")
-        case .info: .string("info")
-        case .error: .string("error")
-        }
-    }
 
     public static let validator: PolarisRuntime.Validator = .union([.literal(.string("step")), .literal(.string("file")), .literal(.string("info")), .literal(.string("error"))])
 }
@@ -462,21 +348,6 @@ public struct File: PolarisRuntime.Document, Swift.Codable {
         case file
         case folder
 
-        public init(convexValue value: PolarisRuntime.Value) throws {
-            switch value {
-            case .string("file"): self = .file
-            case .string("folder"): self = .folder
-            default: throw PolarisRuntime.ValueError.rejected(value, by: Self.validator)
-            }
-        }
-
-        public static func convexValue(of value: FileType) -> PolarisRuntime.Value {
-            switch value {
-            case .file: .string("file")
-            case .folder: .string("folder")
-            }
-        }
-
         public static let validator: PolarisRuntime.Validator = .union([.literal(.string("file")), .literal(.string("folder"))])
     }
 }
@@ -614,21 +485,6 @@ public struct Message: PolarisRuntime.Document, Swift.Codable {
     public enum Role: Swift.String, PolarisRuntime.ConvexValueConvertible, Swift.Codable, Swift.CaseIterable {
         case user
         case assistant
-
-        public init(convexValue value: PolarisRuntime.Value) throws {
-            switch value {
-            case .string("user"): self = .user
-            case .string("assistant"): self = .assistant
-            default: throw PolarisRuntime.ValueError.rejected(value, by: Self.validator)
-            }
-        }
-
-        public static func convexValue(of value: Role) -> PolarisRuntime.Value {
-            switch value {
-            case .user: .string("user")
-            case .assistant: .string("assistant")
-            }
-        }
 
         public static let validator: PolarisRuntime.Validator = .union([.literal(.string("user")), .literal(.string("assistant"))])
     }

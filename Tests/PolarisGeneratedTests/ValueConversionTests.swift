@@ -117,6 +117,17 @@ struct ValueConversionTests {
         #expect(document != changed)
     }
 
+    /// Enums of strings convert through their raw value, the literal itself.
+    @Test func stringEnumsConvertThroughTheirLiterals() throws {
+        #expect(try Color(convexValue: .string("dark blue")) == .darkBlue)
+        #expect(Color.darkBlue.convexValue == .string("dark blue"))
+        #expect(try Color.allCases.map { try Color(convexValue: $0.convexValue) } == Color.allCases)
+        #expect { try Color(convexValue: .string("darkBlue")) } throws: {
+            ($0 as? ValueError)?.description == #"(root): expected "red" | "green" | "dark blue", got string"#
+        }
+        #expect { try Color(convexValue: .float64(1)) } throws: { $0 is ValueError }
+    }
+
     @Test func variantTablesDecodeEachVariant() throws {
         let disk = try Failure(convexValue: Value(convexJSON: #"{"_id":"\#(TestIDs.of("errors", "e"))","_creationTime":2.0,"kind":"disk","path":"/","code":5.0}"#))
         guard case .disk(let payload) = disk else { Issue.record("expected the disk variant"); return }

@@ -37,6 +37,21 @@ extension ConvexValueConvertible where Self: Codable {
     }
 }
 
+/// Generated enums of string literals convert through their raw value, the
+/// literal itself, so they generate no conversion code of their own.
+extension ConvexValueConvertible where Self: RawRepresentable, RawValue == String {
+    public init(convexValue value: Value) throws {
+        guard case .string(let text) = value, let known = Self(rawValue: text) else {
+            throw ValueError.rejected(value, by: Self.validator)
+        }
+        self = known
+    }
+
+    public static func convexValue(of value: Self) -> Value {
+        .string(value.rawValue)
+    }
+}
+
 /// String-backed generated enums get the same coding: without this, the
 /// standard library's raw-value coding and the one above would both apply,
 /// and the compiler would synthesize a third with a coding key per case.

@@ -8,23 +8,6 @@ public enum Color: Swift.String, PolarisRuntime.ConvexValueConvertible, Swift.Co
     case green
     case darkBlue = "dark blue"
 
-    public init(convexValue value: PolarisRuntime.Value) throws {
-        switch value {
-        case .string("red"): self = .red
-        case .string("green"): self = .green
-        case .string("dark blue"): self = .darkBlue
-        default: throw PolarisRuntime.ValueError.rejected(value, by: Self.validator)
-        }
-    }
-
-    public static func convexValue(of value: Color) -> PolarisRuntime.Value {
-        switch value {
-        case .red: .string("red")
-        case .green: .string("green")
-        case .darkBlue: .string("dark blue")
-        }
-    }
-
     public static let validator: PolarisRuntime.Validator = .union([.literal(.string("red")), .literal(.string("green")), .literal(.string("dark blue"))])
 }
 

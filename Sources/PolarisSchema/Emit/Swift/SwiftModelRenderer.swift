@@ -134,27 +134,33 @@ enum SwiftModelRenderer {
                 }
             }
             out.line()
-            out.block("public init(convexValue value: PolarisRuntime.Value) throws") { out in
-                out.switchBlock("value") { out in
-                    for item in literalEnum.cases {
-                        out.line("case \(SwiftTypeResolver.valueExpression(item.literal)): self = .\(item.name)")
-                    }
-                    out.line("default: throw PolarisRuntime.ValueError.rejected(value, by: Self.validator)")
-                }
-            }
-            out.line()
-            out.block("public static func convexValue(of value: \(literalEnum.name)) -> PolarisRuntime.Value") { out in
-                out.switchBlock("value") { out in
-                    for item in literalEnum.cases {
-                        out.line("case .\(item.name): \(SwiftTypeResolver.valueExpression(item.literal))")
-                    }
-                }
-            }
-            out.line()
+            // Enums of strings convert through their raw value (a runtime default).
+            if !isString { renderLiteralConversions(literalEnum, into: &out) }
             let literals = literalEnum.cases.map { ".literal(\(SwiftTypeResolver.valueExpression($0.literal)))" }
             let validator = literals.count == 1 ? literals[0] : ".union([\(literals.joined(separator: ", "))])"
             out.line("public static let validator: PolarisRuntime.Validator = \(validator)")
         }
+    }
+
+    /// `init(convexValue:)` and `convexValue(of:)` of an enum of number or boolean literals.
+    private static func renderLiteralConversions(_ literalEnum: SwiftLiteralEnum, into out: inout SwiftText) {
+        out.block("public init(convexValue value: PolarisRuntime.Value) throws") { out in
+            out.switchBlock("value") { out in
+                for item in literalEnum.cases {
+                    out.line("case \(SwiftTypeResolver.valueExpression(item.literal)): self = .\(item.name)")
+                }
+                out.line("default: throw PolarisRuntime.ValueError.rejected(value, by: Self.validator)")
+            }
+        }
+        out.line()
+        out.block("public static func convexValue(of value: \(literalEnum.name)) -> PolarisRuntime.Value") { out in
+            out.switchBlock("value") { out in
+                for item in literalEnum.cases {
+                    out.line("case .\(item.name): \(SwiftTypeResolver.valueExpression(item.literal))")
+                }
+            }
+        }
+        out.line()
     }
 
     static func render(_ unionEnum: SwiftUnionEnum, into out: inout SwiftText) {
