@@ -18,7 +18,7 @@ public protocol Document: ConvexValueHashable {
 extension Document {
     /// Reads the whole document as a value (tables of variants decode this way).
     public init(row: DocumentRow) throws {
-        try self.init(convexValue: try row.document().value)
+        try self.init(convexValue: try row.remainingFields())
     }
 
     /// The fields in schema order, `_id` and `_creationTime` first; generated

@@ -83,19 +83,19 @@ public final class DocumentRow {
         return try read(index)
     }
 
-    /// The fields not read yet, as a stored document (for models that do
-    /// not read field by field); a row read by name gives all its fields.
-    public func document() throws -> StoredDocument {
+    /// The fields not read yet, as an object value (for models that do not
+    /// read field by field); a row read by name gives all its fields.
+    public func remainingFields() throws -> Value {
         if let object = fields {
             fields = nil
-            guard case .object(let all) = object.value else { return StoredDocument(names: [], values: []) }
-            return StoredDocument(fields: all)
+            return object.value
         }
-        let rest = Array(names[index...])
-        var values: [Value?] = []
-        values.reserveCapacity(rest.count)
-        while index < names.count { values.append(try nextColumn().value) }
-        return StoredDocument(names: rest, values: values)
+        var object: [String: Value] = [:]
+        while index < names.count {
+            let name = names[index]
+            if let value = try nextColumn().value { object[name] = value }
+        }
+        return .object(object)
     }
 
     /// For a row read by name: refuses the fields that no one read.

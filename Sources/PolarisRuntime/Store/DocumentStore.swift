@@ -124,7 +124,7 @@ public final class DocumentStore: Sendable {
         let found = try db.columns(in: SQLText.identifier(table.name)).map { "\($0.name) \($0.type)" }
         let expected = ["_id TEXT", "_creationTime REAL"]
             + table.columns.map { "\(SQLText.identifier($0.name)) \($0.kind.declaredType)" }
-            + table.orderKeys.map { "\(SQLText.identifier("_key." + $0.path)) BLOB" }
+            + table.orderKeys.map { "\($0.name) BLOB" }
             + (table.name == StoredFile.tableName ? ["data BLOB"] : [])
         guard found == expected else {
             throw StoreError.schemaMismatch(

@@ -8,8 +8,10 @@ internal import GRDB
 struct OrderKeyColumn: Sendable {
     /// The index field: a field name or a dotted path.
     let path: String
-    /// The SQL name of the key column, quoted.
-    let quotedName: String
+    /// The SQL name of the key column: `_key.` and the path.
+    let name: String
+    /// `name`, quoted.
+    var quotedName: String { SQLText.quote(name) }
     /// The offset in the table's columns of the path's first field.
     let column: Int
     /// The rest of the path, into the first field's object.
@@ -26,8 +28,7 @@ struct OrderKeyColumn: Sendable {
                     parts.count > 1 || columns[column].kind == .json
                 else { continue }
                 keys.append(OrderKeyColumn(
-                    path: path, quotedName: SQLText.quote(SQLText.identifier("_key." + path)),
-                    column: column, rest: Array(parts.dropFirst())))
+                    path: path, name: SQLText.identifier("_key." + path), column: column, rest: Array(parts.dropFirst())))
             }
         }
         return keys

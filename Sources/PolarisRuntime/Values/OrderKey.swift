@@ -14,8 +14,8 @@ enum OrderKey {
 
     /// The key of a value (nil: an absent field).
     static func bytes(of value: Value?) -> [UInt8] {
-        var out: [UInt8] = []
         guard let value else { return [Tag.absent.rawValue] }
+        var out: [UInt8] = []
         append(value, to: &out)
         return out
     }

@@ -42,10 +42,8 @@ enum SwiftModelRenderer {
                     out.line("self = try PolarisRuntime.DocumentRow.decode(value, Self.init(row:))")
                 }
                 out.line()
-                renderReader("row: PolarisRuntime.DocumentRow", reader: "row", structure.members, into: &out)
-            } else {
-                renderReader("convexValue value: PolarisRuntime.Value", reader: "object", structure.members, into: &out)
             }
+            renderReader(structure.members, isTable: structure.table != nil, into: &out)
             out.line()
             renderEncoder(structure.name, structure.members, isTable: structure.table != nil, into: &out)
             out.line()
@@ -60,9 +58,10 @@ enum SwiftModelRenderer {
     /// The initializer that reads the fields in order: a table's `init(row:)`
     /// (the store's columns, each straight into its property), or a nested
     /// object's `init(convexValue:)` through an `ObjectDecoder`.
-    private static func renderReader(_ parameter: String, reader: String, _ members: [SwiftMember], into out: inout SwiftText) {
-        out.block("public init(\(parameter)) throws") { out in
-            if reader == "object" { out.line("var object = try PolarisRuntime.ObjectDecoder(value)") }
+    private static func renderReader(_ members: [SwiftMember], isTable: Bool, into out: inout SwiftText) {
+        let reader = isTable ? "row" : "object"
+        out.block(isTable ? "public init(row: PolarisRuntime.DocumentRow) throws" : "public init(convexValue value: PolarisRuntime.Value) throws") { out in
+            if !isTable { out.line("var object = try PolarisRuntime.ObjectDecoder(value)") }
             for member in members {
                 if let fixed = member.fixedValue {
                     out.line("try \(reader).literal(\(literal: member.field), \(fixed))")
@@ -70,7 +69,7 @@ enum SwiftModelRenderer {
                     out.line("self.\(member.property) = try \(reader).\(member.isOptional ? "optional" : "required")(\(literal: member.field))")
                 }
             }
-            if reader == "object" { out.line("try object.finish()") }
+            if !isTable { out.line("try object.finish()") }
         }
     }
 
