@@ -20,7 +20,7 @@ struct TypeExpressionParser {
     static func parse(_ text: String) throws(TypeSyntaxError) -> TypeSyntax {
         var parser = try TypeExpressionParser(text)
         let type = try parser.parseType()
-        guard parser.token.kind == .end else {
+        guard case .end = parser.token.kind else {
             throw TypeSyntaxError(
                 message: "expected '|' or the end of the type, found \(parser.token.quoted)", offset: parser.token.offset)
         }
@@ -36,15 +36,15 @@ struct TypeExpressionParser {
         token = try lexer.next()
     }
 
-    private mutating func expect(_ character: Character, after what: String) throws(TypeSyntaxError) {
-        guard token.kind == .punctuation(character.asciiValue!) else {
-            throw TypeSyntaxError(message: "expected '\(character)' \(what), found \(token.quoted)", offset: token.offset)
+    private mutating func expect(_ character: Unicode.Scalar, after what: @autoclosure () -> String) throws(TypeSyntaxError) {
+        guard isPunctuation(character) else {
+            throw TypeSyntaxError(message: "expected '\(character)' \(what()), found \(token.quoted)", offset: token.offset)
         }
         try advance()
     }
 
-    private func isPunctuation(_ character: Character) -> Bool {
-        token.kind == .punctuation(character.asciiValue!)
+    private func isPunctuation(_ character: Unicode.Scalar) -> Bool {
+        if case .punctuation(let byte) = token.kind { byte == character.value } else { false }
     }
 
     private mutating func parseType() throws(TypeSyntaxError) -> TypeSyntax {

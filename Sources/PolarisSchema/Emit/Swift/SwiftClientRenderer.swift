@@ -4,7 +4,7 @@ struct SwiftClientRenderer {
     let context: SwiftGenerationContext
 
     func file() -> String {
-        SwiftText.file { out in
+        SwiftText.file(schemaName: context.schemaFileName) { out in
             out.line()
             var properties = NameAllocator(taken: ["transport", "init"])
             let modules = context.schema.modules.map { module in

@@ -4,7 +4,7 @@ struct SwiftFunctionsRenderer {
     let context: SwiftGenerationContext
 
     func file() -> String {
-        SwiftText.file { out in
+        SwiftText.file(schemaName: context.schemaFileName) { out in
             for (module, signatures, declarations) in context.functionModules {
                 let names = SwiftNames.moduleTypeNames(module.name)
                 out.line()

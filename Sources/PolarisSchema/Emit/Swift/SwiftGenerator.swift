@@ -5,14 +5,13 @@ public enum SwiftGenerator {
     /// (`polaris.yaml` gives `PolarisModels.swift`, `PolarisTables.swift`,
     /// `PolarisFunctions.swift`, `PolarisClient.swift`).
     public static func files(for schema: Schema, schemaFileName: String) -> [GeneratedFile] {
-        let context = SwiftGenerationContext(schema: schema)
-        let header = SwiftText.header(schemaName: schemaFileName)
+        let context = SwiftGenerationContext(schema: schema, schemaFileName: schemaFileName)
         let contents = [
             context.modelsFile(), SwiftTablesRenderer(context: context).file(),
             SwiftFunctionsRenderer(context: context).file(), SwiftClientRenderer(context: context).file(),
         ]
         return zip(fileNames(schemaFileName: schemaFileName), contents).map {
-            GeneratedFile(name: $0, contents: header + $1)
+            GeneratedFile(name: $0, contents: $1)
         }
     }
 
@@ -46,6 +45,8 @@ public enum SwiftGenerator {
 /// its named types and tables.
 struct SwiftGenerationContext {
     let schema: Schema
+    /// The schema file's name, as each file's header gives it.
+    let schemaFileName: String
     let resolver: SwiftTypeResolver
     /// Named types first, then tables, in schema order.
     let declarations: [SwiftDeclaration]
@@ -55,8 +56,9 @@ struct SwiftGenerationContext {
     /// for the functions file and the client file.
     let functionModules: [(module: FunctionModule, signatures: [SwiftFunctionSignature], declarations: [SwiftDeclaration])]
 
-    init(schema: Schema) {
+    init(schema: Schema, schemaFileName: String) {
         self.schema = schema
+        self.schemaFileName = schemaFileName
         let topLevel = Set(schema.types.map(\.swiftName) + schema.tables.map(\.swiftName))
             .union(SwiftGenerator.infrastructureNames(modules: schema.modules.map(\.name)))
             .union(SwiftNames.modules)
@@ -123,7 +125,7 @@ struct SwiftGenerationContext {
 
     /// `<Prefix>Models.swift`: every named type and table model.
     func modelsFile() -> String {
-        SwiftText.file { out in
+        SwiftText.file(schemaName: schemaFileName) { out in
             for declaration in declarations {
                 out.line()
                 SwiftModelRenderer.render(declaration, into: &out)
@@ -134,6 +136,16 @@ struct SwiftGenerationContext {
 }
 
 extension SwiftDeclaration {
+    /// The name the type is declared with, inside its enclosing type.
+    var name: String {
+        switch self {
+        case .structure(let structure): structure.name
+        case .literalEnum(let literalEnum): literalEnum.name
+        case .unionEnum(let unionEnum): unionEnum.name
+        case .alias(let name, _, _): name
+        }
+    }
+
     var qualifiedName: String {
         switch self {
         case .structure(let structure): structure.qualifiedName

@@ -1,19 +1,37 @@
 /// One line of generated Swift, written as a string literal: its
 /// interpolations go straight into UTF-8 bytes, which costs a fraction of
-/// building a `String` (a large schema makes hundreds of thousands of lines).
+/// building a `String` (a large schema makes hundreds of thousands of lines),
+/// and a line without interpolations is its literal, copied from the binary.
 struct SwiftLine: ExpressibleByStringInterpolation {
-    fileprivate(set) var bytes: TextBuffer
+    private enum Storage {
+        case literal(StaticString)
+        case interpolated(TextBuffer)
+    }
+
+    private let storage: Storage
 
     init(stringLiteral literal: StaticString) {
-        bytes = TextBuffer(capacity: literal.utf8CodeUnitCount)
-        bytes.append(literal)
+        storage = .literal(literal)
     }
 
     init(stringInterpolation: Interpolation) {
-        bytes = stringInterpolation.bytes
+        storage = .interpolated(stringInterpolation.bytes)
     }
 
-    var isEmpty: Bool { bytes.bytes.isEmpty }
+    var isEmpty: Bool {
+        switch storage {
+        case .literal(let literal): literal.utf8CodeUnitCount == 0
+        case .interpolated(let bytes): bytes.isEmpty
+        }
+    }
+
+    /// Appends the line's bytes to `buffer`.
+    func append(to buffer: inout TextBuffer) {
+        switch storage {
+        case .literal(let literal): buffer.append(literal)
+        case .interpolated(let bytes): buffer.append(bytes)
+        }
+    }
 
     struct Interpolation: StringInterpolationProtocol {
         fileprivate var bytes: TextBuffer
@@ -34,8 +52,12 @@ struct SwiftLine: ExpressibleByStringInterpolation {
             bytes.append(text)
         }
 
+        mutating func appendInterpolation(_ text: TextBuffer) {
+            bytes.append(text)
+        }
+
         mutating func appendInterpolation(_ number: Int) {
-            bytes.append(String(number))
+            bytes.append(number.description)
         }
 
         /// `text` as a Swift string literal.

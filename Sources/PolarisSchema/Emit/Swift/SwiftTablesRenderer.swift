@@ -4,7 +4,7 @@ struct SwiftTablesRenderer {
     let context: SwiftGenerationContext
 
     func file() -> String {
-        SwiftText.file { out in
+        SwiftText.file(schemaName: context.schemaFileName) { out in
             for table in context.schema.tables {
                 let stages = stageNames(of: table)
                 out.line()
@@ -50,7 +50,7 @@ struct SwiftTablesRenderer {
         let nested = context.declarationsByName[model]?.nested ?? []
         var names = NameAllocator(
             shared: context.resolver.unavailableNestedNames,
-            taken: Set([model] + nested.map { $0.qualifiedName.split(separator: ".").last.map(String.init) ?? "" }))
+            taken: Set([model] + nested.map(\.name)))
         return table.indexes.map { names.allocate(SwiftNaming.upperCamel($0.name)) }
     }
 
@@ -94,12 +94,18 @@ struct SwiftTablesRenderer {
     /// The index's stages, as a type alias of the runtime's `IndexStage`s:
     /// one per field, in order, each taking the field's key type, then `_creationTime`.
     private func renderIndexStages(_ index: Index, model: String, stageName: String, into out: inout SwiftText) {
-        var stages = "PolarisRuntime.CreationTimeRange<\(model)>"
-        for field in index.fields.reversed() {
+        var stages = TextBuffer(capacity: 128 * (index.fields.count + 1))
+        for field in index.fields {
             let key = SwiftIndexKey.find(field.split(separator: ".").map(String.init), in: model, context: context)
-            let kind = key.isOptional ? "PolarisRuntime.OptionalIndexKey" : "PolarisRuntime.IndexKey"
-            stages = "PolarisRuntime.IndexStage<\(model), \(kind)<\(key.type)>, \(stages)>"
+            stages.append("PolarisRuntime.IndexStage<")
+            stages.append(model)
+            stages.append(key.isOptional ? ", PolarisRuntime.OptionalIndexKey<" : ", PolarisRuntime.IndexKey<")
+            stages.append(key.type)
+            stages.append(">, ")
         }
+        stages.append("PolarisRuntime.CreationTimeRange<")
+        stages.append(model)
+        for _ in 0...index.fields.count { stages.append(byte: UInt8(ascii: ">")) }
         out.line("/// Ranges of the index `\(index.name)`: \(Self.fieldList(index)).")
         out.line("public typealias \(stageName) = \(stages)")
     }
@@ -133,7 +139,7 @@ struct SwiftTablesRenderer {
                 out.line("/// The DDL for \(dialect.displayName), as `polaris sql --dialect \(dialect.rawValue)` prints it.")
                 out.line(
                     "public static let \(dialect.rawValue)DDL: Swift.String = ",
-                    rawMultilineLiteral: SQLGenerator.ddlText(for: context.schema, dialect: dialect, layouts: layouts).bytes)
+                    rawMultilineLiteral: SQLGenerator.ddlText(for: context.schema, dialect: dialect, layouts: layouts))
             }
         }
     }

@@ -63,7 +63,7 @@ struct SwiftTypeResolver {
 
     /// The Swift type of `type`, declaring the types it needs in `scope`;
     /// `hint` names a type that must be declared.
-    func reference(_ type: SchemaType, hint: String, doc: String? = nil, in scope: inout SwiftTypeScope) -> SwiftTypeRef {
+    func reference(_ type: SchemaType, hint: @autoclosure () -> String, doc: String? = nil, in scope: inout SwiftTypeScope) -> SwiftTypeRef {
         switch type {
         case .string: return SwiftTypeRef(name: "Swift.String", validator: ".string")
         case .number: return SwiftTypeRef(name: "Swift.Double", validator: ".number")
@@ -79,27 +79,27 @@ struct SwiftTypeResolver {
             let model = modelName(table)
             return .convertible(model)
         case .array(let element):
-            let item = reference(element, hint: SwiftNames.singular(hint), in: &scope)
+            let item = reference(element, hint: SwiftNames.singular(hint()), in: &scope)
             return SwiftTypeRef(name: "[\(item.name)]", validator: ".array(\(item.validator))")
         case .record(let keys, let values):
             let key = recordKey(keys)
-            let value = reference(values, hint: hint + "Value", in: &scope)
+            let value = reference(values, hint: hint() + "Value", in: &scope)
             return SwiftTypeRef(
                 name: "[\(key.name): \(value.name)]", validator: ".record(keys: \(key.validator), values: \(value.validator))")
         case .literal:
-            return declareUnion([type], nullable: false, hint: hint, doc: doc, in: &scope)
+            return declareUnion([type], nullable: false, hint: hint(), doc: doc, in: &scope)
         case .union(let members):
             let flat = Self.flatten(members)
             let nullable = flat.contains(.null)
-            return declareUnion(flat.filter { $0 != .null }, nullable: nullable, hint: hint, doc: doc, in: &scope)
+            return declareUnion(flat.filter { $0 != .null }, nullable: nullable, hint: hint(), doc: doc, in: &scope)
         case .object(let fields):
-            return scope.declare(hint) { .structure(structure(name: $0, qualifiedName: $1, doc: doc, fields: fields)) }
+            return scope.declare(hint()) { .structure(structure(name: $0, qualifiedName: $1, doc: doc, fields: fields)) }
         case .named(let name):
             guard let named = schema.namedType(name) else { return SwiftTypeRef(name: name, validator: ".any") }
             let reference = SwiftTypeRef.convertible(named.swiftName)
             return Self.isNullable(named.type) ? reference.nullable : reference
         case .page(let item):
-            let element = reference(item, hint: hint + "Item", in: &scope)
+            let element = reference(item, hint: hint() + "Item", in: &scope)
             return .convertible("PolarisRuntime.Page<\(element.name)>")
         case .paginationOptions:
             return .convertible("PolarisRuntime.PaginationOptions")
