@@ -14,7 +14,13 @@ struct SwiftText {
     }
 
     private mutating func indent() {
-        for _ in 0..<level { buffer.append("    " as StaticString) }
+        let spaces: StaticString = "                                                                "
+        var left = level * 4
+        while left > 0 {
+            let count = min(left, spaces.utf8CodeUnitCount)
+            buffer.append(UnsafeRawBufferPointer(start: spaces.utf8Start, count: count))
+            left -= count
+        }
     }
 
     /// `head` and a raw multi-line string literal of `text`, its lines and
