@@ -13,6 +13,10 @@ public final class DocumentStore: Sendable {
     private let begin, commit, rollback: StatementSlot
     /// Each connection's prepared statements, by connection.
     private let connections = Mutex<[ObjectIdentifier: ConnectionStatements]>([:])
+    /// Who is told of each commit, in commit order; while there is anyone,
+    /// write transactions record the documents they change.
+    private let observers = Mutex<[ObjectIdentifier: @Sendable (Commit) -> Void]>([:])
+    private let timestamps = CommitClock()
 
     /// The page cache of each connection, in KiB (SQLite's default is 2 MiB).
     public static let cacheKiB = 65_536
@@ -72,15 +76,53 @@ public final class DocumentStore: Sendable {
         try database.read { db in try body(StoreTransaction(database: db, store: self, statements: statements(of: db))) }
     }
 
+    /// `read`, and the ranges of indexes `body` read, also when it throws;
+    /// `timestamp` is a commit the snapshot includes, with every one before it.
+    public func readRecording<T>(_ body: (any DatabaseReader) throws -> T) -> (result: Result<T, any Error>, reads: ReadSet, timestamp: UInt64) {
+        // Taken before the snapshot starts, so the snapshot holds at least this commit.
+        let timestamp = timestamps.latest
+        let log = AccessLog()
+        let result = Result {
+            try database.read { db in
+                try body(StoreTransaction(database: db, store: self, statements: statements(of: db), log: log))
+            }
+        }
+        return (result, log.reads, timestamp)
+    }
+
     /// Runs `body` in one transaction: it commits when `body` returns and
     /// leaves no trace when `body` throws. Reads inside see its own writes.
     public func write<T>(_ body: (any DatabaseWriter) throws -> T) throws -> T {
+        try commit(body).value
+    }
+
+    /// `write`, and the commit's timestamp. Observers hear of the commit
+    /// before the next write transaction starts, so they hear of all in order.
+    public func commit<T>(_ body: (any DatabaseWriter) throws -> T) throws -> (value: T, timestamp: UInt64) {
         try database.writeWithoutTransaction { db in
             let statements = statements(of: db)
-            return try inTransaction(db, statements) {
-                try body(StoreTransaction(database: db, store: self, statements: statements))
+            let observers = observers.withLock { Array($0.values) }
+            let log = observers.isEmpty ? nil : AccessLog()
+            let value = try inTransaction(db, statements) {
+                try body(StoreTransaction(database: db, store: self, statements: statements, log: log))
             }
+            let commit = Commit(timestamp: timestamps.next(), writes: log?.writes ?? [])
+            for observer in observers { observer(commit) }
+            return (value, commit.timestamp)
         }
+    }
+
+    /// The timestamp of the latest commit (0 before any since the store opened).
+    public var latestTimestamp: UInt64 { timestamps.latest }
+
+    /// Calls `observer` with every commit from now on, in commit order, on
+    /// the writer's thread (it must not block) until `removeObserver(owner)`.
+    public func addObserver(_ owner: AnyObject, _ observer: @escaping @Sendable (Commit) -> Void) {
+        observers.withLock { $0[ObjectIdentifier(owner)] = observer }
+    }
+
+    public func removeObserver(_ owner: AnyObject) {
+        _ = observers.withLock { $0.removeValue(forKey: ObjectIdentifier(owner)) }
     }
 
     /// `BEGIN IMMEDIATE`, `body`, `COMMIT` on prepared statements (GRDB's
@@ -131,6 +173,22 @@ public final class DocumentStore: Sendable {
                 table: table.name,
                 reason: "columns are [\(found.joined(separator: ", "))], expected [\(expected.joined(separator: ", "))]")
         }
+    }
+}
+
+/// Commit timestamps: the wall clock in nanoseconds since the epoch, but
+/// always after the last one given.
+private final class CommitClock: Sendable {
+    private let value = Atomic<UInt64>(0)
+
+    var latest: UInt64 { value.load(ordering: .acquiring) }
+
+    /// Called by the writer only, one commit at a time.
+    func next() -> UInt64 {
+        let now = UInt64(Date().timeIntervalSince1970 * 1e9)
+        let next = max(now, value.load(ordering: .relaxed) + 1)
+        value.store(next, ordering: .releasing)
+        return next
     }
 }
 

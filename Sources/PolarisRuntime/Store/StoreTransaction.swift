@@ -10,9 +10,12 @@ struct StoreTransaction: DatabaseWriter {
     let store: DocumentStore
     /// The connection's prepared statements.
     let statements: ConnectionStatements
+    /// Where reads and writes are recorded, when subscriptions need them.
+    var log: AccessLog? = nil
 
     func get(table name: String, id: String) throws -> StoredDocument? {
         let table = try store.table(name)
+        log?.reads.ranges.append(IndexKeyRange(table: name, id: id))
         guard DocumentIDs.belongs(id, to: name) else { return nil }
         let statement = try statements.statement(table.selectById)
         defer { statement.finishReading() }
@@ -59,12 +62,20 @@ struct StoreTransaction: DatabaseWriter {
         let statement = try scan.slot.map(statements.statement) ?? database.cachedStatement(sql: scan.sql)
         defer { statement.finishReading() }
         for (offset, argument) in scan.arguments.enumerated() { statement.bind(argument, at: Int32(offset + 1)) }
+        var range = log.map { _ in IndexKeyRange(plan, after: start, through: end) }
+        defer { if let range { log?.reads.ranges.append(range) } }
         while try statement.step(in: database) {
-            guard try visit(table, statement) else { return }
+            guard try visit(table, statement) else {
+                if range != nil {
+                    range?.stop(at: IndexPosition(of: try table.document(at: statement), fields: plan.fields), order: plan.order)
+                }
+                return
+            }
         }
     }
 
     func fileContents(id: String) throws -> [UInt8]? {
+        log?.reads.ranges.append(IndexKeyRange(table: StoredFile.tableName, id: id))
         guard DocumentIDs.belongs(id, to: StoredFile.tableName) else { return nil }
         let statement = try database.cachedStatement(sql: #"SELECT "data" FROM "_storage" WHERE "_id" = ?"#)
         return try Data.fetchOne(statement, arguments: [id]).map { Array($0) }
@@ -77,6 +88,7 @@ struct StoreTransaction: DatabaseWriter {
             INSERT INTO "_storage" ("_id", "_creationTime", "sha256", "size", "contentType", "data") VALUES (?, ?, ?, ?, ?, ?)
             """#)
         try statement.execute(arguments: [id, store.nextCreationTime(), sha256, Int64(bytes.count), contentType, Data(bytes)])
+        if let log { log.writes.append(DocumentWrite(table: StoredFile.tableName, old: nil, new: try unlogged.get(table: StoredFile.tableName, id: id))) }
         return id
     }
 
@@ -88,10 +100,15 @@ struct StoreTransaction: DatabaseWriter {
         let values = try table.columnValues(of: fields, ignoringSystemFields: false)
         let id = DocumentIDs.make(table: name)
         let statement = try statements.statement(table.insert)
+        let creationTime = store.nextCreationTime()
         statement.bind(text: id, at: 1)
-        statement.bind(store.nextCreationTime().databaseValue, at: 2)
+        statement.bind(creationTime.databaseValue, at: 2)
         try table.bind(values, to: statement, from: 3)
         try statement.run(in: database)
+        if let log {
+            let document = StoredDocument(names: table.names, values: [.string(id), .float64(creationTime)] + values)
+            log.writes.append(DocumentWrite(table: name, old: nil, new: document))
+        }
         return id
     }
 
@@ -115,13 +132,26 @@ struct StoreTransaction: DatabaseWriter {
         }
         statement.bind(text: id, at: Int32(changed.count + update.keys.count + 1))
         try statement.run(in: database)
+        if let log {
+            let document = StoredDocument(names: table.names, values: Array(current.values.prefix(system)) + values)
+            log.writes.append(DocumentWrite(table: name, old: current, new: document))
+        }
     }
 
     func delete(table name: String, id: String) throws {
         let table = try store.table(name)
         guard DocumentIDs.belongs(id, to: name) else { throw DocumentNotFound(table: name, id: id) }
+        let old = try log.flatMap { _ in try unlogged.get(table: name, id: id) }
         let statement = try statements.statement(table.delete)
         try statement.execute(arguments: [id])
         guard database.changesCount == 1 else { throw DocumentNotFound(table: name, id: id) }
+        if let log, let old { log.writes.append(DocumentWrite(table: name, old: old, new: nil)) }
+    }
+
+    /// This transaction without its log: for the store's own reads.
+    private var unlogged: StoreTransaction {
+        var transaction = self
+        transaction.log = nil
+        return transaction
     }
 }

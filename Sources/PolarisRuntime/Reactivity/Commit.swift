@@ -1,0 +1,41 @@
+/// A committed write transaction: its timestamp and the documents it changed.
+public struct Commit: Sendable {
+    /// Nanoseconds since the Unix epoch, unique per commit and increasing in commit order.
+    public let timestamp: UInt64
+    let writes: [DocumentWrite]
+
+    /// The number of documents the transaction inserted, replaced or deleted.
+    public var writeCount: Int { writes.count }
+}
+
+/// One document a transaction wrote: before (nil for an insert) and after (nil for a delete).
+struct DocumentWrite: Sendable {
+    let table: String
+    let old: StoredDocument?
+    let new: StoredDocument?
+}
+
+/// What one run of a query read: ranges of indexes. A commit that writes a
+/// document whose old or new key falls in one of them may change the result.
+public struct ReadSet: Sendable {
+    var ranges: [IndexKeyRange] = []
+
+    /// The tables read.
+    var tables: Set<String> { Set(ranges.map(\.table)) }
+
+    /// Whether `commit` wrote a document this read set covers.
+    public func intersects(_ commit: Commit) -> Bool {
+        commit.writes.contains { write in
+            ranges.contains { range in
+                range.table == write.table
+                    && (write.old.map(range.contains) ?? false || write.new.map(range.contains) ?? false)
+            }
+        }
+    }
+}
+
+/// Collects what a transaction reads or writes, when someone is watching.
+final class AccessLog {
+    var reads = ReadSet()
+    var writes: [DocumentWrite] = []
+}
