@@ -6,6 +6,8 @@ let package = Package(
     products: [
         .library(name: "PolarisSchema", targets: ["PolarisSchema"]),
         .library(name: "PolarisRuntime", targets: ["PolarisRuntime"]),
+        .library(name: "PolarisServer", targets: ["PolarisServer"]),
+        .executable(name: "polaris-server", targets: ["polaris-server"]),
         .executable(name: "polaris", targets: ["polaris"]),
         .plugin(name: "PolarisGenerator", targets: ["PolarisGenerator"]),
         .plugin(name: "GeneratePolarisCode", targets: ["GeneratePolarisCode"]),
@@ -15,6 +17,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.0"),
     ],
     targets: [
         // libyaml from the system: its event parser is the compiler's YAML layer.
@@ -36,6 +40,22 @@ let package = Package(
         .target(name: "PolarisGenerated", dependencies: ["PolarisRuntime"], path: "Generated"),
         // The Polaris IDE's backend (the seed's functions), on Generated/.
         .target(name: "PolarisBackend", dependencies: ["PolarisGenerated", "PolarisRuntime"]),
+        // Convex's wire protocol over HTTP and WebSocket, on Hummingbird: the HTTP function API
+        // and the sync protocol's live queries, for any FunctionRunner.
+        .target(
+            name: "PolarisServer",
+            dependencies: [
+                "PolarisRuntime",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+            ]),
+        // `polaris-server --database FILE`: the Polaris backend over the wire (spec/cli.md).
+        .executableTarget(
+            name: "polaris-server",
+            dependencies: [
+                "PolarisServer", "PolarisBackend", "PolarisGenerated", "PolarisRuntime",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
         // The command line: a thin shell over PolarisSchema.
         .executableTarget(
             name: "polaris",

@@ -29,28 +29,79 @@ public final class Subscriptions: Sendable {
     public func subscribe(_ path: String, arguments: Value, identity: Identity?) -> QuerySubscription {
         let (stream, continuation) = AsyncStream.makeStream(of: QueryUpdate.self, bufferingPolicy: .bufferingNewest(1))
         let subscription = QuerySubscription(stream: stream)
-        let entry = SubscriptionEngine.Entry(
-            path: path, arguments: arguments, identity: identity, continuation: continuation, runs: subscription.counter)
+        let id = add(path, arguments: arguments, identity: identity, runs: subscription.counter) { continuation.yield($0) }
+        let engine = engine
+        continuation.onTermination = { _ in engine.queue.async { engine.remove(id) } }
+        return subscription
+    }
+
+    /// Calls `onUpdate` with the first result of the query `path`, then with
+    /// each changed one, on the subscriptions' queue (it must not block),
+    /// until the watch is cancelled or released.
+    public func watch(
+        _ path: String, arguments: Value, identity: Identity?, _ onUpdate: @escaping @Sendable (QueryUpdate) -> Void
+    ) -> QueryWatch {
+        let counter = RunCounter()
+        let id = add(path, arguments: arguments, identity: identity, runs: counter, deliver: onUpdate)
+        return QueryWatch(engine: engine, id: id, counter: counter)
+    }
+
+    private func add(
+        _ path: String, arguments: Value, identity: Identity?, runs: RunCounter,
+        deliver: @escaping @Sendable (QueryUpdate) -> Void
+    ) -> Int {
+        let entry = SubscriptionEngine.Entry(path: path, arguments: arguments, identity: identity, deliver: deliver, runs: runs)
         let engine = engine
         let id = engine.nextID()
-        continuation.onTermination = { _ in engine.queue.async { engine.remove(id) } }
         engine.queue.async { engine.add(id, entry) }
-        return subscription
+        return id
     }
 
     /// How many subscriptions are open.
     public var count: Int { engine.queue.sync { engine.entries.count } }
 
-    /// Waits until every commit so far has been handled and its results sent.
+    /// The latest commit whose effects on every subscription have been
+    /// delivered (with every commit before it): results delivered so far
+    /// are at least this new.
+    public var handledTimestamp: UInt64 { engine.handled.load(ordering: .acquiring) }
+
+    /// Waits until every commit and subscription so far has been handled and its results delivered.
     public func settle() async {
         await withCheckedContinuation { continuation in engine.queue.async { continuation.resume() } }
+    }
+}
+
+/// A watched query; cancelled when released.
+public final class QueryWatch: Sendable {
+    private let engine: SubscriptionEngine
+    private let id: Int
+    private let counter: RunCounter
+
+    init(engine: SubscriptionEngine, id: Int, counter: RunCounter) {
+        self.engine = engine
+        self.id = id
+        self.counter = counter
+    }
+
+    /// How many times the query has run for this watch.
+    public var runs: Int { counter.value.load(ordering: .acquiring) }
+
+    /// Stops the updates (none is delivered after the queue handles this).
+    public func cancel() {
+        let (engine, id) = (engine, id)
+        engine.queue.async { engine.remove(id) }
+    }
+
+    deinit {
+        cancel()
     }
 }
 
 /// A subscribed query's result at a commit.
 public struct QueryUpdate: Sendable, Equatable {
     public let result: Result<Value, FunctionError>
-    /// A commit the result includes, with every one before it.
+    /// A commit the result includes, with every one before it: the latest
+    /// commit the subscriptions had handled when it ran.
     public let timestamp: UInt64
 }
 
@@ -78,7 +129,7 @@ final class SubscriptionEngine: @unchecked Sendable {
         let path: String
         let arguments: Value
         let identity: Identity?
-        let continuation: AsyncStream<QueryUpdate>.Continuation
+        let deliver: @Sendable (QueryUpdate) -> Void
         let runs: RunCounter
         var reads = ReadSet()
         var last: Result<Value, FunctionError>?
@@ -87,12 +138,15 @@ final class SubscriptionEngine: @unchecked Sendable {
     let queue = DispatchQueue(label: "polaris.subscriptions")
     private let runner: FunctionRunner
     private let ids = Atomic<Int>(0)
+    /// The latest commit handled in full.
+    let handled: Atomic<UInt64>
     private(set) var entries: [Int: Entry] = [:]
     /// The subscriptions that read each table.
     private var readers: [String: Set<Int>] = [:]
 
     init(runner: FunctionRunner) {
         self.runner = runner
+        handled = Atomic(runner.store.latestTimestamp)
     }
 
     func nextID() -> Int {
@@ -115,6 +169,7 @@ final class SubscriptionEngine: @unchecked Sendable {
         for id in candidates.sorted() where entries[id]?.reads.intersects(commit) == true {
             run(id)
         }
+        handled.store(commit.timestamp, ordering: .releasing)
     }
 
     private func run(_ id: Int) {
@@ -127,6 +182,7 @@ final class SubscriptionEngine: @unchecked Sendable {
         let changed = entry.last != run.result
         entry.last = run.result
         entries[id] = entry
-        if changed { entry.continuation.yield(QueryUpdate(result: run.result, timestamp: run.timestamp)) }
+        // Labelled with the commit handled last: every query that commit touched has been re-run.
+        if changed { entry.deliver(QueryUpdate(result: run.result, timestamp: handled.load(ordering: .relaxed))) }
     }
 }
