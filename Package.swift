@@ -114,6 +114,14 @@ let package = Package(
         .executableTarget(
             name: "polaris-crash-writer", dependencies: ["PolarisBackend", "PolarisGenerated", "PolarisRuntime"],
             path: "Tests/CrashWriter"),
+        // The server against Convex's official Python client (Tests/Wire) and in process.
+        .testTarget(
+            name: "PolarisServerTests",
+            dependencies: [
+                "PolarisServer", "PolarisBackend", "PolarisGenerated", "PolarisRuntime", "polaris-server",
+                "PolarisTestSupport",
+            ],
+        ),
         .testTarget(
             name: "PolarisGeneratedTests",
             dependencies: [
