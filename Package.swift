@@ -120,8 +120,7 @@ let package = Package(
             dependencies: [
                 "PolarisServer", "PolarisBackend", "PolarisGenerated", "PolarisRuntime", "polaris-server",
                 "PolarisTestSupport",
-            ],
-        ),
+            ]),
         .testTarget(
             name: "PolarisGeneratedTests",
             dependencies: [
