@@ -36,6 +36,13 @@ public struct PolarisServer: Sendable {
         let router = Router()
         HTTPFunctionAPI(service: service).add(to: router)
         router.get("/") { _, _ in "This is a Polaris server, speaking Convex's wire protocol at /api.\n" }
+        router.get("/api/polaris/statistics") { [subscriptions] _, _ in
+            let counts = subscriptions.statistics
+            return HTTPFunctionAPI.json(.ok, .object([
+                ("subscriptions", .integer(counts.subscriptions)), ("runs", .integer(counts.runs)),
+                ("rerunSubscriptions", .integer(counts.rerunSubscriptions)),
+            ]))
+        }
         let (service, mutations, host) = (service, mutations, host)
         var logger = Logger(label: "polaris-server")
         logger.logLevel = .warning

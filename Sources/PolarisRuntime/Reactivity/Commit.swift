@@ -20,8 +20,8 @@ struct DocumentWrite: Sendable {
 public struct ReadSet: Sendable {
     var ranges: [IndexKeyRange] = []
 
-    /// The tables read.
-    var tables: Set<String> { Set(ranges.map(\.table)) }
+    /// Where the ranges are filed.
+    var buckets: Set<IndexKeyRange.Bucket> { Set(ranges.map(\.bucket)) }
 
     /// Whether `commit` wrote a document this read set covers.
     public func intersects(_ commit: Commit) -> Bool {

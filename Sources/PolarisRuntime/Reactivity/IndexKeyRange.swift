@@ -25,6 +25,9 @@ struct IndexKeyRange: Hashable, Sendable {
     let fields: [String]
     private(set) var lowers: [Lower]
     private(set) var uppers: [Upper]
+    /// The key of the first field when the range fixes it (an equality, or
+    /// the ID of a point read): only documents with that key can be in the range.
+    let firstKey: [UInt8]?
 
     /// The range a scan of `plan` reads strictly after `start` and through
     /// `end`, stopping at `last` (inclusive) when it stopped early.
@@ -34,6 +37,7 @@ struct IndexKeyRange: Hashable, Sendable {
         let bounds = plan.bounds
         var prefix: [UInt8] = []
         for equality in bounds.equalities { prefix += OrderKey.bytes(of: equality.value) }
+        firstKey = bounds.equalities.first.map { OrderKey.bytes(of: $0.value) }
         lowers = [bounds.lower.map { $0.isInclusive ? .from(prefix + OrderKey.bytes(of: $0.value)) : .after(prefix + OrderKey.bytes(of: $0.value)) }
             ?? .from(prefix)]
         uppers = [bounds.upper.map { $0.isInclusive ? .through(prefix + OrderKey.bytes(of: $0.value)) : .before(prefix + OrderKey.bytes(of: $0.value)) }
@@ -49,6 +53,7 @@ struct IndexKeyRange: Hashable, Sendable {
         self.table = table
         fields = ["_id"]
         let key = OrderKey.bytes(of: .string(id))
+        firstKey = key
         lowers = [.from(key)]
         uppers = [.through(key)]
     }
@@ -77,6 +82,16 @@ struct IndexKeyRange: Hashable, Sendable {
                 case .through(let bytes): key.lexicographicallyPrecedes(bytes) || key.starts(with: bytes)
                 }
             }
+    }
+
+    /// Where the range is filed for finding it from a write: its table, index
+    /// fields, and first key when it has one.
+    var bucket: Bucket { Bucket(table: table, fields: fields, firstKey: firstKey) }
+
+    struct Bucket: Hashable, Sendable {
+        let table: String
+        let fields: [String]
+        let firstKey: [UInt8]?
     }
 
     static func key(_ position: IndexPosition) -> [UInt8] {

@@ -60,6 +60,15 @@ public final class Subscriptions: Sendable {
     /// How many subscriptions are open.
     public var count: Int { engine.queue.sync { engine.entries.count } }
 
+    /// Counts for monitoring and tests: open subscriptions, query runs since
+    /// the start, and how many open subscriptions have run more than once.
+    public var statistics: (subscriptions: Int, runs: Int, rerunSubscriptions: Int) {
+        engine.queue.sync {
+            let rerun = engine.entries.values.count { $0.runs.value.load(ordering: .relaxed) > 1 }
+            return (engine.entries.count, engine.runs, rerun)
+        }
+    }
+
     /// The latest commit whose effects on every subscription have been
     /// delivered (with every commit before it): results delivered so far
     /// are at least this new.
@@ -100,8 +109,8 @@ public final class QueryWatch: Sendable {
 /// A subscribed query's result at a commit.
 public struct QueryUpdate: Sendable, Equatable {
     public let result: Result<Value, FunctionError>
-    /// A commit the result includes, with every one before it: the latest
-    /// commit the subscriptions had handled when it ran.
+    /// A commit the result includes, with every one before it: the commit
+    /// that made it run again (or, for the first result, the latest handled).
     public let timestamp: UInt64
 }
 
@@ -141,8 +150,13 @@ final class SubscriptionEngine: @unchecked Sendable {
     /// The latest commit handled in full.
     let handled: Atomic<UInt64>
     private(set) var entries: [Int: Entry] = [:]
-    /// The subscriptions that read each table.
-    private var readers: [String: Set<Int>] = [:]
+    /// Query runs since the start.
+    private(set) var runs = 0
+    /// The subscriptions whose read ranges are filed under each bucket, so
+    /// that a write finds the few it may touch without checking them all.
+    private var readers: [IndexKeyRange.Bucket: Set<Int>] = [:]
+    /// Each table's index field lists that some range uses, with how many buckets use them.
+    private var indexes: [String: [[String]: Int]] = [:]
 
     init(runner: FunctionRunner) {
         self.runner = runner
@@ -155,34 +169,59 @@ final class SubscriptionEngine: @unchecked Sendable {
 
     func add(_ id: Int, _ entry: Entry) {
         entries[id] = entry
-        run(id)
+        // The snapshot holds every commit handled so far.
+        run(id, at: handled.load(ordering: .relaxed))
     }
 
     func remove(_ id: Int) {
         guard let entry = entries.removeValue(forKey: id) else { return }
-        for table in entry.reads.tables { readers[table]?.remove(id) }
+        for bucket in entry.reads.buckets { unfile(id, bucket) }
     }
 
     func handle(_ commit: Commit) {
         var candidates = Set<Int>()
-        for write in commit.writes { candidates.formUnion(readers[write.table] ?? []) }
+        for write in commit.writes {
+            for fields in (indexes[write.table] ?? [:]).keys {
+                candidates.formUnion(readers[IndexKeyRange.Bucket(table: write.table, fields: fields, firstKey: nil)] ?? [])
+                for document in [write.old, write.new] {
+                    guard let document else { continue }
+                    let key = OrderKey.bytes(of: document.field(atPath: fields[0]))
+                    candidates.formUnion(readers[IndexKeyRange.Bucket(table: write.table, fields: fields, firstKey: key)] ?? [])
+                }
+            }
+        }
         for id in candidates.sorted() where entries[id]?.reads.intersects(commit) == true {
-            run(id)
+            run(id, at: commit.timestamp)
         }
         handled.store(commit.timestamp, ordering: .releasing)
     }
 
-    private func run(_ id: Int) {
+    private func file(_ id: Int, _ bucket: IndexKeyRange.Bucket) {
+        if readers[bucket, default: []].insert(id).inserted, readers[bucket]?.count == 1 {
+            indexes[bucket.table, default: [:]][bucket.fields, default: 0] += 1
+        }
+    }
+
+    private func unfile(_ id: Int, _ bucket: IndexKeyRange.Bucket) {
+        guard readers[bucket]?.remove(id) != nil, readers[bucket]?.isEmpty == true else { return }
+        readers[bucket] = nil
+        indexes[bucket.table]?[bucket.fields]? -= 1
+        if indexes[bucket.table]?[bucket.fields] == 0 { indexes[bucket.table]?[bucket.fields] = nil }
+    }
+
+    /// Runs a subscription's query; `timestamp` is a commit its snapshot is known to hold.
+    private func run(_ id: Int, at timestamp: UInt64) {
         guard var entry = entries[id] else { return }
         let run = runner.runQuery(entry.path, arguments: entry.arguments, identity: entry.identity)
         entry.runs.value.add(1, ordering: .releasing)
-        for table in entry.reads.tables.subtracting(run.reads.tables) { readers[table]?.remove(id) }
-        for table in run.reads.tables { readers[table, default: []].insert(id) }
+        runs += 1
+        let (old, new) = (entry.reads.buckets, run.reads.buckets)
+        for bucket in old.subtracting(new) { unfile(id, bucket) }
+        for bucket in new.subtracting(old) { file(id, bucket) }
         entry.reads = run.reads
         let changed = entry.last != run.result
         entry.last = run.result
         entries[id] = entry
-        // Labelled with the commit handled last: every query that commit touched has been re-run.
-        if changed { entry.deliver(QueryUpdate(result: run.result, timestamp: handled.load(ordering: .relaxed))) }
+        if changed { entry.deliver(QueryUpdate(result: run.result, timestamp: timestamp)) }
     }
 }
