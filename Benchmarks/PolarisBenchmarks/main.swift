@@ -3,7 +3,8 @@
 // `polaris-benchmarks compile [TABLES...]` times swiftc on generated code
 // (minutes for 1,000 tables, so it is not part of the default run);
 // `polaris-benchmarks generate` runs only the code generation figures (for profiling);
-// `polaris-benchmarks store [DOCUMENTS]` only the document store's.
+// `polaris-benchmarks store [DOCUMENTS]` only the document store's;
+// `polaris-benchmarks realtime` only mutation-to-notification latency.
 let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
 case "compile":
@@ -14,10 +15,14 @@ case "store":
     try storeBenchmark(documents: sizes.first ?? 100_000, lookups: 10_000, mutations: 20_000, runs: 5)
 case "generate":
     codeGenerationBenchmark(tables: [100, 1_000], runs: 11)
+case "realtime":
+    try realtimeBenchmark(subscriptionCounts: [1, 100, 10_000], mutations: 500)
 default:
     try schemaFrontEndBenchmark(tables: 1_000, runs: 21)
     print()
     codeGenerationBenchmark(tables: [100, 1_000], runs: 11)
     print()
     try storeBenchmark(documents: 100_000, lookups: 10_000, mutations: 20_000, runs: 5)
+    print()
+    try realtimeBenchmark(subscriptionCounts: [1, 100, 10_000], mutations: 500)
 }
