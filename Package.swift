@@ -77,7 +77,7 @@ let package = Package(
         .executableTarget(
             name: "polaris-benchmarks",
             dependencies: [
-                "PolarisSchema", "CLibYAML", "PolarisRuntime", "PolarisGenerated", "PolarisBackend",
+                "PolarisSchema", "CLibYAML", "PolarisRuntime", "PolarisGenerated", "PolarisBackend", "PolarisServer",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),

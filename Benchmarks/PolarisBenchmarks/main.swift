@@ -4,7 +4,7 @@
 // (minutes for 1,000 tables, so it is not part of the default run);
 // `polaris-benchmarks generate` runs only the code generation figures (for profiling);
 // `polaris-benchmarks store [DOCUMENTS]` only the document store's;
-// `polaris-benchmarks realtime` only mutation-to-notification latency.
+// `polaris-benchmarks realtime` only mutation-to-notification latency and HTTP query throughput.
 let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
 case "compile":
@@ -17,6 +17,7 @@ case "generate":
     codeGenerationBenchmark(tables: [100, 1_000], runs: 11)
 case "realtime":
     try realtimeBenchmark(subscriptionCounts: [1, 100, 10_000], mutations: 500)
+    try await httpQueryBenchmark(queries: 5_000, concurrency: 8)
 default:
     try schemaFrontEndBenchmark(tables: 1_000, runs: 21)
     print()
@@ -25,4 +26,5 @@ default:
     try storeBenchmark(documents: 100_000, lookups: 10_000, mutations: 20_000, runs: 5)
     print()
     try realtimeBenchmark(subscriptionCounts: [1, 100, 10_000], mutations: 500)
+    try await httpQueryBenchmark(queries: 5_000, concurrency: 8)
 }
