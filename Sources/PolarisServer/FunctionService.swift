@@ -21,7 +21,7 @@ struct FunctionService: Sendable {
 
     /// Runs a query once.
     func query(_ path: String, arguments: Value, identity: Identity?) async -> Result<Value, FunctionError> {
-        await offload { runner.runQuery(path, arguments: arguments, identity: identity).result }
+        await offload { Result { () throws(FunctionError) in try runner.query(path, arguments: arguments, identity: identity) } }
     }
 
     /// Runs a mutation: its result and commit timestamp.

@@ -49,10 +49,7 @@ struct HTTPFunctionAPI: Sendable {
         case .success(let value):
             return .object([("status", .string("success")), ("value", .value(value))])
         case .failure(let failure):
-            let error = WireError(failure)
-            var fields: [(String, WireJSON)] = [("status", .string("error")), ("errorMessage", .string(error.message))]
-            if let data = error.data { fields.append(("errorData", .value(data))) }
-            return .object(fields)
+            return .object([("status", .string("error"))] + WireError(failure).fields(messageKey: "errorMessage"))
         }
     }
 
@@ -80,13 +77,10 @@ struct HTTPFunctionAPI: Sendable {
                 throw HTTPError(.badRequest, code: "BadConvexFunctionIdentifier", message: "the body needs a 'path' string")
             }
             self.path = FunctionPath.canonical(path)
-            switch parsed[field: "args"] {
-            case .object(let fields)?: arguments = .object(fields)
-            case .array(let items)? where items.count == 1: arguments = items[0]
-            case nil, .array([])?: arguments = .object([:])
-            default:
+            guard let arguments = parsed.functionArguments else {
                 throw HTTPError(.badRequest, code: "BadArgs", message: "'args' must be an object or an array of one object")
             }
+            self.arguments = arguments
             if let format = parsed[field: "format"]?.stringValue, !["convex_encoded_json", "convex_json"].contains(format) {
                 throw HTTPError(.badRequest, code: "BadFormat", message: "unsupported format '\(format)'; this server writes convex_encoded_json")
             }

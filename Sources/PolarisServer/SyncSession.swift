@@ -158,12 +158,10 @@ final class SyncSession: Sendable {
         case "Action":
             let requestID = try Self.number(message, "requestId")
             let error = WireError(service.action(FunctionPath.canonical(try Self.text(message, "udfPath"))))
-            var fields: [(String, WireJSON)] = [
+            try await send(.object([
                 ("type", .string("ActionResponse")), ("requestId", .integer(requestID)), ("success", .bool(false)),
-                ("result", .string(error.message)), ("logLines", .array([])),
-            ]
-            if let data = error.data { fields.append(("errorData", .value(data))) }
-            try await send(.object(fields), &state, outbound)
+                ("logLines", .array([])),
+            ] + error.fields(messageKey: "result")), &state, outbound)
         case "Authenticate":
             try await authenticate(message, &state, outbound)
         case "Event":
@@ -224,9 +222,7 @@ final class SyncSession: Sendable {
         case .success(let success):
             fields += [("success", .bool(true)), ("result", .value(success.value)), ("ts", WireJSON.encodedU64(success.timestamp))]
         case .failure(let failure):
-            let error = WireError(failure)
-            fields += [("success", .bool(false)), ("result", .string(error.message)), ("ts", .null)]
-            if let data = error.data { fields.append(("errorData", .value(data))) }
+            fields += [("success", .bool(false)), ("ts", .null)] + WireError(failure).fields(messageKey: "result")
         }
         fields.append(("logLines", .array([])))
         try await send(.object(fields), &state, outbound)
@@ -322,13 +318,9 @@ final class SyncSession: Sendable {
                 ("logLines", .array([])), ("journal", .null),
             ])
         case .failure(let failure):
-            let error = WireError(failure)
-            var fields: [(String, WireJSON)] = [
-                ("type", .string("QueryFailed")), ("queryId", .integer(id)), ("errorMessage", .string(error.message)),
-                ("logLines", .array([])), ("journal", .null),
-            ]
-            if let data = error.data { fields.append(("errorData", .value(data))) }
-            return .object(fields)
+            return .object([
+                ("type", .string("QueryFailed")), ("queryId", .integer(id)), ("logLines", .array([])), ("journal", .null),
+            ] + WireError(failure).fields(messageKey: "errorMessage"))
         }
     }
 
@@ -351,12 +343,10 @@ final class SyncSession: Sendable {
 
     /// `args`: a one-element array holding the argument object (or the object itself).
     private static func arguments(_ message: Value) throws -> Value {
-        switch message[field: "args"] {
-        case .array(let items)? where items.count == 1: items[0]
-        case .object(let fields)?: .object(fields)
-        case nil, .array([])?: .object([:])
-        default: throw ProtocolFailure(message: "'args' must be an array holding the argument object")
+        guard let arguments = message.functionArguments else {
+            throw ProtocolFailure(message: "'args' must be an array holding the argument object")
         }
+        return arguments
     }
 }
 

@@ -75,6 +75,17 @@ extension Value {
     var stringValue: String? {
         if case .string(let text) = self { text } else { nil }
     }
+
+    /// A request's `args`: the argument object, or the one-element array
+    /// holding it (absent or empty: no arguments); nil when it is neither.
+    var functionArguments: Value? {
+        switch self[field: "args"] {
+        case .object(let fields)?: .object(fields)
+        case .array(let items)? where items.count == 1: items[0]
+        case nil, .array([])?: .object([:])
+        default: nil
+        }
+    }
 }
 
 /// Function paths as clients send them (`dir/file.js:name`, `file`) made
@@ -93,6 +104,12 @@ enum FunctionPath {
 struct WireError {
     let message: String
     let data: Value?
+
+    /// `messageKey` with the message, then `errorData` when there is data:
+    /// clients take its presence, even as null, for an application error.
+    func fields(messageKey: String) -> [(String, WireJSON)] {
+        [(messageKey, .string(message))] + (data.map { [("errorData", .value($0))] } ?? [])
+    }
 
     init(_ error: FunctionError) {
         switch error {

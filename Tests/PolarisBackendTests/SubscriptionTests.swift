@@ -104,9 +104,9 @@ struct SubscriptionTests {
             let watched = subscriptions.subscribe("projects:get", arguments: .object([:]), identity: backend.alice)
             var iterator = watched.makeAsyncIterator()
             _ = try await next(&iterator)
-            #expect(subscriptions.count == 1)
+            #expect(subscriptions.statistics.subscriptions == 1)
         }
         await subscriptions.settle()
-        #expect(subscriptions.count == 0)
+        #expect(subscriptions.statistics.subscriptions == 0)
     }
 }

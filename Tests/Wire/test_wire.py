@@ -58,6 +58,10 @@ def test_http_errors(server):
     anonymous = ConvexHttpClient(server)
     with pytest.raises(Exception, match="authenticated"):
         anonymous.query("projects:get")
+    # A mutation's path is not a query: refused, and nothing is written.
+    with pytest.raises(Exception, match="a mutation, not a query"):
+        alice.query("projects:create", {"name": "sneaky"})
+    assert "sneaky" not in [p["name"] for p in alice.query("projects:get")]
 
 
 def test_http_rejects_bad_tokens_and_formats(server):

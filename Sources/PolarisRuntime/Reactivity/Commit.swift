@@ -3,9 +3,6 @@ public struct Commit: Sendable {
     /// Nanoseconds since the Unix epoch, unique per commit and increasing in commit order.
     public let timestamp: UInt64
     let writes: [DocumentWrite]
-
-    /// The number of documents the transaction inserted, replaced or deleted.
-    public var writeCount: Int { writes.count }
 }
 
 /// One document a transaction wrote: before (nil for an insert) and after (nil for a delete).

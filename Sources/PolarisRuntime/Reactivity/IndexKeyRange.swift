@@ -30,14 +30,14 @@ struct IndexKeyRange: Hashable, Sendable {
     let firstKey: [UInt8]?
 
     /// The range a scan of `plan` reads strictly after `start` and through
-    /// `end`, stopping at `last` (inclusive) when it stopped early.
+    /// `end` (`stop(at:order:)` ends it where the scan stopped early).
     init(_ plan: QueryPlan, after start: IndexPosition?, through end: IndexPosition?) {
         table = plan.table
         fields = plan.fields
         let bounds = plan.bounds
-        var prefix: [UInt8] = []
-        for equality in bounds.equalities { prefix += OrderKey.bytes(of: equality.value) }
-        firstKey = bounds.equalities.first.map { OrderKey.bytes(of: $0.value) }
+        let equalities = bounds.equalities.map { OrderKey.bytes(of: $0.value) }
+        let prefix = equalities.flatMap { $0 }
+        firstKey = equalities.first
         lowers = [bounds.lower.map { $0.isInclusive ? .from(prefix + OrderKey.bytes(of: $0.value)) : .after(prefix + OrderKey.bytes(of: $0.value)) }
             ?? .from(prefix)]
         uppers = [bounds.upper.map { $0.isInclusive ? .through(prefix + OrderKey.bytes(of: $0.value)) : .before(prefix + OrderKey.bytes(of: $0.value)) }

@@ -57,9 +57,6 @@ public final class Subscriptions: Sendable {
         return id
     }
 
-    /// How many subscriptions are open.
-    public var count: Int { engine.queue.sync { engine.entries.count } }
-
     /// Counts for monitoring and tests: open subscriptions, query runs since
     /// the start, and how many open subscriptions have run more than once.
     public var statistics: (subscriptions: Int, runs: Int, rerunSubscriptions: Int) {

@@ -76,18 +76,15 @@ public final class DocumentStore: Sendable {
         try database.read { db in try body(StoreTransaction(database: db, store: self, statements: statements(of: db))) }
     }
 
-    /// `read`, and the ranges of indexes `body` read, also when it throws;
-    /// `timestamp` is a commit the snapshot includes, with every one before it.
-    public func readRecording<T>(_ body: (any DatabaseReader) throws -> T) -> (result: Result<T, any Error>, reads: ReadSet, timestamp: UInt64) {
-        // Taken before the snapshot starts, so the snapshot holds at least this commit.
-        let timestamp = timestamps.latest
+    /// `read`, and the ranges of indexes `body` read, also when it throws.
+    public func readRecording<T>(_ body: (any DatabaseReader) throws -> T) -> (result: Result<T, any Error>, reads: ReadSet) {
         let log = AccessLog()
         let result = Result {
             try database.read { db in
                 try body(StoreTransaction(database: db, store: self, statements: statements(of: db), log: log))
             }
         }
-        return (result, log.reads, timestamp)
+        return (result, log.reads)
     }
 
     /// Runs `body` in one transaction: it commits when `body` returns and

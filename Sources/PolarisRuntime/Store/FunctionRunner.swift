@@ -19,62 +19,85 @@ public struct FunctionRunner: Sendable {
     /// Runs `path` (`"module:function"`) with `arguments` for `identity`; returns the result.
     public func run(_ path: String, arguments: Value, identity: Identity?) throws(FunctionError) -> Value {
         let (function, arguments) = try prepare(path, arguments: arguments, identity: identity)
-        do {
-            switch function.handler {
-            case .query(let handler):
-                let result = try store.read { db in try handler(QueryContext(db: db, identity: identity), arguments) }
-                return try FunctionRegistry.checkResult(result, of: function)
-            case .mutation:
-                return try commit(function, arguments: arguments, identity: identity).value
-            }
-        } catch {
-            throw Self.functionError(error)
-        }
+        return function.isQuery
+            ? try read(function, arguments: arguments, identity: identity)
+            : try commit(function, arguments: arguments, identity: identity).value
     }
 
-    /// Runs the query `path` as a subscription does: its result (or error),
-    /// the ranges it read, and a commit timestamp its snapshot includes.
+    /// Runs the query `path` once; the path of a mutation is refused.
+    public func query(_ path: String, arguments: Value, identity: Identity?) throws(FunctionError) -> Value {
+        let (function, arguments) = try prepare(path, arguments: arguments, identity: identity, kind: .query)
+        return try read(function, arguments: arguments, identity: identity)
+    }
+
+    /// Runs the query `path` as a subscription does: its result (or error)
+    /// and the ranges it read.
     public func runQuery(_ path: String, arguments: Value, identity: Identity?) -> QueryRun {
         let function: FunctionRegistry.Function, prepared: Value
         do {
-            (function, prepared) = try prepare(path, arguments: arguments, identity: identity)
+            (function, prepared) = try prepare(path, arguments: arguments, identity: identity, kind: .query)
         } catch {
             // Refused before reading anything: no write can change that.
-            return QueryRun(result: .failure(error), reads: ReadSet(), timestamp: store.latestTimestamp)
+            return QueryRun(result: .failure(error), reads: ReadSet())
         }
-        guard case .query(let handler) = function.handler else {
-            return QueryRun(result: .failure(.unknownFunction(path + " (a mutation, not a query)")), reads: ReadSet(),
-                            timestamp: store.latestTimestamp)
-        }
-        let run = store.readRecording { db in
-            try FunctionRegistry.checkResult(handler(QueryContext(db: db, identity: identity), prepared), of: function)
-        }
-        return QueryRun(result: run.result.mapError(Self.functionError), reads: run.reads, timestamp: run.timestamp)
+        let run = store.readRecording { db in try handle(function, prepared, db: db, identity: identity) }
+        return QueryRun(result: run.result.mapError(Self.functionError), reads: run.reads)
     }
 
-    /// Runs the mutation `path`: its result and the timestamp of its commit.
+    /// Runs the mutation `path` (the path of a query is refused): its result
+    /// and the timestamp of its commit.
     public func runMutation(_ path: String, arguments: Value, identity: Identity?) throws(FunctionError) -> (value: Value, timestamp: UInt64) {
-        let (function, arguments) = try prepare(path, arguments: arguments, identity: identity)
-        guard !function.isQuery else { throw FunctionError.unknownFunction(path + " (a query, not a mutation)") }
+        let (function, arguments) = try prepare(path, arguments: arguments, identity: identity, kind: .mutation)
+        return try commit(function, arguments: arguments, identity: identity)
+    }
+
+    private enum Kind { case query, mutation }
+
+    /// The function and the arguments its handler gets, once the call passes
+    /// its access and argument checks (and is of `kind`, when given).
+    private func prepare(
+        _ path: String, arguments: Value, identity: Identity?, kind: Kind? = nil
+    ) throws(FunctionError) -> (function: FunctionRegistry.Function, arguments: Value) {
+        let prepared: (function: FunctionRegistry.Function, arguments: Value)
         do {
-            return try commit(function, arguments: arguments, identity: identity)
+            prepared = try registry.prepare(path, arguments: arguments, identity: identity, internalKey: internalKey)
+        } catch {
+            throw Self.functionError(error)
+        }
+        switch (kind, prepared.function.isQuery) {
+        case (.query, false): throw .unknownFunction(path + " (a mutation, not a query)")
+        case (.mutation, true): throw .unknownFunction(path + " (a query, not a mutation)")
+        default: return prepared
+        }
+    }
+
+    /// A query's handler on a snapshot, its result checked.
+    private func read(_ function: FunctionRegistry.Function, arguments: Value, identity: Identity?) throws(FunctionError) -> Value {
+        do {
+            return try store.read { db in try handle(function, arguments, db: db, identity: identity) }
         } catch {
             throw Self.functionError(error)
         }
     }
 
-    private func prepare(_ path: String, arguments: Value, identity: Identity?) throws(FunctionError) -> (function: FunctionRegistry.Function, arguments: Value) {
-        do {
-            return try registry.prepare(path, arguments: arguments, identity: identity, internalKey: internalKey)
-        } catch {
-            throw Self.functionError(error)
-        }
+    private func handle(
+        _ function: FunctionRegistry.Function, _ arguments: Value, db: any DatabaseReader, identity: Identity?
+    ) throws -> Value {
+        guard case .query(let handler) = function.handler else { throw FunctionError.unknownFunction(function.path) }
+        return try FunctionRegistry.checkResult(handler(QueryContext(db: db, identity: identity), arguments), of: function)
     }
 
-    private func commit(_ function: FunctionRegistry.Function, arguments: Value, identity: Identity?) throws -> (value: Value, timestamp: UInt64) {
-        guard case .mutation(let handler) = function.handler else { throw FunctionError.unknownFunction(function.path) }
-        return try store.commit { db in
-            try FunctionRegistry.checkResult(handler(MutationContext(db: db, identity: identity), arguments), of: function)
+    /// A mutation's handler in one transaction that commits when its result is valid.
+    private func commit(
+        _ function: FunctionRegistry.Function, arguments: Value, identity: Identity?
+    ) throws(FunctionError) -> (value: Value, timestamp: UInt64) {
+        guard case .mutation(let handler) = function.handler else { throw .unknownFunction(function.path) }
+        do {
+            return try store.commit { db in
+                try FunctionRegistry.checkResult(handler(MutationContext(db: db, identity: identity), arguments), of: function)
+            }
+        } catch {
+            throw Self.functionError(error)
         }
     }
 
@@ -95,6 +118,4 @@ public struct QueryRun: Sendable {
     public let result: Result<Value, FunctionError>
     /// What the run read: a commit that writes into it may change the result.
     public let reads: ReadSet
-    /// A commit the run's snapshot includes, with every one before it.
-    public let timestamp: UInt64
 }
