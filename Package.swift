@@ -7,6 +7,7 @@ let package = Package(
         .library(name: "PolarisSchema", targets: ["PolarisSchema"]),
         .library(name: "PolarisRuntime", targets: ["PolarisRuntime"]),
         .library(name: "PolarisServer", targets: ["PolarisServer"]),
+        .library(name: "PolarisClient", targets: ["PolarisClient"]),
         .executable(name: "polaris-server", targets: ["polaris-server"]),
         .executable(name: "polaris", targets: ["polaris"]),
         .plugin(name: "PolarisGenerator", targets: ["PolarisGenerator"]),
@@ -49,6 +50,11 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
             ]),
+        // A client of the sync protocol for the generated stubs: typed calls and subscriptions,
+        // reconnects, optimistic updates.
+        .target(
+            name: "PolarisClient",
+            dependencies: ["PolarisRuntime", .product(name: "HummingbirdWSClient", package: "hummingbird-websocket")]),
         // `polaris-server --database FILE`: the Polaris backend over the wire (spec/cli.md).
         .executableTarget(
             name: "polaris-server",
@@ -120,6 +126,13 @@ let package = Package(
             dependencies: [
                 "PolarisServer", "PolarisBackend", "PolarisGenerated", "PolarisRuntime", "polaris-server",
                 "PolarisTestSupport",
+            ]),
+        // PolarisClient and the generated stubs against polaris-server in a child process.
+        .testTarget(
+            name: "PolarisClientTests",
+            dependencies: [
+                "PolarisClient", "PolarisGenerated", "PolarisRuntime", "polaris-server", "PolarisTestSupport",
+                .product(name: "Crypto", package: "swift-crypto"),
             ]),
         .testTarget(
             name: "PolarisGeneratedTests",

@@ -3,7 +3,7 @@
 import Foundation
 import PolarisRuntime
 
-/// The schema's functions, typed, over a transport (the runtime in process, or a network client).
+/// The schema's functions, typed, over a transport (PolarisClient's `PolarisSyncClient`, or another).
 public struct PolarisAPI: Swift.Sendable {
     public let transport: any PolarisRuntime.PolarisTransport
 
@@ -39,19 +39,33 @@ public struct ProjectsClient: Swift.Sendable {
         try [Project](convexValue: await self.transport.query("projects:get", arguments: PolarisRuntime.Value.object([:])))
     }
 
+    /// `projects:get` with its arguments: subscribe to it, or read and set its result in an optimistic update.
+    public func getQuery() -> PolarisRuntime.QueryCall<[Project]> {
+        PolarisRuntime.QueryCall(
+            transport: self.transport, path: "projects:get", arguments: PolarisRuntime.Value.object([:]),
+            decode: { try [Project](convexValue: $0) }, encode: { [Project].convexValue(of: $0) })
+    }
+
     /// One of the caller's projects
     public func getById(id: PolarisRuntime.Id<Project>) async throws -> Project {
         try Project(convexValue: await self.transport.query("projects:getById", arguments: ProjectsFunctions.GetByIdArgs.convexValue(of: ProjectsFunctions.GetByIdArgs(id: id))))
     }
 
+    /// `projects:getById` with its arguments: subscribe to it, or read and set its result in an optimistic update.
+    public func getByIdQuery(id: PolarisRuntime.Id<Project>) -> PolarisRuntime.QueryCall<Project> {
+        PolarisRuntime.QueryCall(
+            transport: self.transport, path: "projects:getById", arguments: ProjectsFunctions.GetByIdArgs.convexValue(of: ProjectsFunctions.GetByIdArgs(id: id)),
+            decode: { try Project(convexValue: $0) }, encode: { Project.convexValue(of: $0) })
+    }
+
     /// Creates a project, and the caller's user record on first use; at most projectLimit projects
-    public func create(name: Swift.String) async throws -> PolarisRuntime.Id<Project> {
-        try PolarisRuntime.Id<Project>(convexValue: await self.transport.mutation("projects:create", arguments: ProjectsFunctions.CreateArgs.convexValue(of: ProjectsFunctions.CreateArgs(name: name))))
+    public func create(name: Swift.String, optimisticUpdate: PolarisRuntime.OptimisticUpdate? = nil) async throws -> PolarisRuntime.Id<Project> {
+        try PolarisRuntime.Id<Project>(convexValue: await self.transport.mutation("projects:create", arguments: ProjectsFunctions.CreateArgs.convexValue(of: ProjectsFunctions.CreateArgs(name: name)), optimisticUpdate: optimisticUpdate))
     }
 
     /// `projects:rename`
-    public func rename(id: PolarisRuntime.Id<Project>, name: Swift.String) async throws {
-        _ = try await self.transport.mutation("projects:rename", arguments: ProjectsFunctions.RenameArgs.convexValue(of: ProjectsFunctions.RenameArgs(id: id, name: name)))
+    public func rename(id: PolarisRuntime.Id<Project>, name: Swift.String, optimisticUpdate: PolarisRuntime.OptimisticUpdate? = nil) async throws {
+        _ = try await self.transport.mutation("projects:rename", arguments: ProjectsFunctions.RenameArgs.convexValue(of: ProjectsFunctions.RenameArgs(id: id, name: name)), optimisticUpdate: optimisticUpdate)
     }
 }
 
@@ -66,9 +80,23 @@ public struct FilesClient: Swift.Sendable {
         try [File](convexValue: await self.transport.query("files:getFiles", arguments: FilesFunctions.GetFilesArgs.convexValue(of: FilesFunctions.GetFilesArgs(projectId: projectId, parentId: parentId))))
     }
 
+    /// `files:getFiles` with its arguments: subscribe to it, or read and set its result in an optimistic update.
+    public func getFilesQuery(projectId: PolarisRuntime.Id<Project>, parentId: PolarisRuntime.Id<File>? = nil) -> PolarisRuntime.QueryCall<[File]> {
+        PolarisRuntime.QueryCall(
+            transport: self.transport, path: "files:getFiles", arguments: FilesFunctions.GetFilesArgs.convexValue(of: FilesFunctions.GetFilesArgs(projectId: projectId, parentId: parentId)),
+            decode: { try [File](convexValue: $0) }, encode: { [File].convexValue(of: $0) })
+    }
+
     /// `files:getFile`
     public func getFile(id: PolarisRuntime.Id<File>) async throws -> File {
         try File(convexValue: await self.transport.query("files:getFile", arguments: FilesFunctions.GetFileArgs.convexValue(of: FilesFunctions.GetFileArgs(id: id))))
+    }
+
+    /// `files:getFile` with its arguments: subscribe to it, or read and set its result in an optimistic update.
+    public func getFileQuery(id: PolarisRuntime.Id<File>) -> PolarisRuntime.QueryCall<File> {
+        PolarisRuntime.QueryCall(
+            transport: self.transport, path: "files:getFile", arguments: FilesFunctions.GetFileArgs.convexValue(of: FilesFunctions.GetFileArgs(id: id)),
+            decode: { try File(convexValue: $0) }, encode: { File.convexValue(of: $0) })
     }
 
     /// The file or folder at a slash-separated path, or null
@@ -76,39 +104,46 @@ public struct FilesClient: Swift.Sendable {
         try Swift.Optional<File>(convexValue: await self.transport.query("files:getFileByPath", arguments: FilesFunctions.GetFileByPathArgs.convexValue(of: FilesFunctions.GetFileByPathArgs(projectId: projectId, path: path))))
     }
 
+    /// `files:getFileByPath` with its arguments: subscribe to it, or read and set its result in an optimistic update.
+    public func getFileByPathQuery(projectId: PolarisRuntime.Id<Project>, path: Swift.String) -> PolarisRuntime.QueryCall<File?> {
+        PolarisRuntime.QueryCall(
+            transport: self.transport, path: "files:getFileByPath", arguments: FilesFunctions.GetFileByPathArgs.convexValue(of: FilesFunctions.GetFileByPathArgs(projectId: projectId, path: path)),
+            decode: { try Swift.Optional<File>(convexValue: $0) }, encode: { Swift.Optional<File>.convexValue(of: $0) })
+    }
+
     /// Creates a text file
-    public func writeFile(projectId: PolarisRuntime.Id<Project>, parentId: PolarisRuntime.Id<File>? = nil, name: Swift.String, content: Swift.String) async throws -> PolarisRuntime.Id<File> {
-        try PolarisRuntime.Id<File>(convexValue: await self.transport.mutation("files:writeFile", arguments: FilesFunctions.WriteFileArgs.convexValue(of: FilesFunctions.WriteFileArgs(projectId: projectId, parentId: parentId, name: name, content: content))))
+    public func writeFile(projectId: PolarisRuntime.Id<Project>, parentId: PolarisRuntime.Id<File>? = nil, name: Swift.String, content: Swift.String, optimisticUpdate: PolarisRuntime.OptimisticUpdate? = nil) async throws -> PolarisRuntime.Id<File> {
+        try PolarisRuntime.Id<File>(convexValue: await self.transport.mutation("files:writeFile", arguments: FilesFunctions.WriteFileArgs.convexValue(of: FilesFunctions.WriteFileArgs(projectId: projectId, parentId: parentId, name: name, content: content)), optimisticUpdate: optimisticUpdate))
     }
 
     /// Creates a binary file from a stored blob
-    public func uploadFile(projectId: PolarisRuntime.Id<Project>, parentId: PolarisRuntime.Id<File>? = nil, name: Swift.String, storageId: PolarisRuntime.Id<PolarisRuntime.StoredFile>) async throws -> PolarisRuntime.Id<File> {
-        try PolarisRuntime.Id<File>(convexValue: await self.transport.mutation("files:uploadFile", arguments: FilesFunctions.UploadFileArgs.convexValue(of: FilesFunctions.UploadFileArgs(projectId: projectId, parentId: parentId, name: name, storageId: storageId))))
+    public func uploadFile(projectId: PolarisRuntime.Id<Project>, parentId: PolarisRuntime.Id<File>? = nil, name: Swift.String, storageId: PolarisRuntime.Id<PolarisRuntime.StoredFile>, optimisticUpdate: PolarisRuntime.OptimisticUpdate? = nil) async throws -> PolarisRuntime.Id<File> {
+        try PolarisRuntime.Id<File>(convexValue: await self.transport.mutation("files:uploadFile", arguments: FilesFunctions.UploadFileArgs.convexValue(of: FilesFunctions.UploadFileArgs(projectId: projectId, parentId: parentId, name: name, storageId: storageId)), optimisticUpdate: optimisticUpdate))
     }
 
     /// `files:createFolder`
-    public func createFolder(projectId: PolarisRuntime.Id<Project>, parentId: PolarisRuntime.Id<File>? = nil, name: Swift.String) async throws -> PolarisRuntime.Id<File> {
-        try PolarisRuntime.Id<File>(convexValue: await self.transport.mutation("files:createFolder", arguments: FilesFunctions.CreateFolderArgs.convexValue(of: FilesFunctions.CreateFolderArgs(projectId: projectId, parentId: parentId, name: name))))
+    public func createFolder(projectId: PolarisRuntime.Id<Project>, parentId: PolarisRuntime.Id<File>? = nil, name: Swift.String, optimisticUpdate: PolarisRuntime.OptimisticUpdate? = nil) async throws -> PolarisRuntime.Id<File> {
+        try PolarisRuntime.Id<File>(convexValue: await self.transport.mutation("files:createFolder", arguments: FilesFunctions.CreateFolderArgs.convexValue(of: FilesFunctions.CreateFolderArgs(projectId: projectId, parentId: parentId, name: name)), optimisticUpdate: optimisticUpdate))
     }
 
     /// Replaces a text file's content
-    public func updateContent(id: PolarisRuntime.Id<File>, content: Swift.String) async throws {
-        _ = try await self.transport.mutation("files:updateContent", arguments: FilesFunctions.UpdateContentArgs.convexValue(of: FilesFunctions.UpdateContentArgs(id: id, content: content)))
+    public func updateContent(id: PolarisRuntime.Id<File>, content: Swift.String, optimisticUpdate: PolarisRuntime.OptimisticUpdate? = nil) async throws {
+        _ = try await self.transport.mutation("files:updateContent", arguments: FilesFunctions.UpdateContentArgs.convexValue(of: FilesFunctions.UpdateContentArgs(id: id, content: content)), optimisticUpdate: optimisticUpdate)
     }
 
     /// `files:rename`
-    public func rename(id: PolarisRuntime.Id<File>, newName: Swift.String) async throws {
-        _ = try await self.transport.mutation("files:rename", arguments: FilesFunctions.RenameArgs.convexValue(of: FilesFunctions.RenameArgs(id: id, newName: newName)))
+    public func rename(id: PolarisRuntime.Id<File>, newName: Swift.String, optimisticUpdate: PolarisRuntime.OptimisticUpdate? = nil) async throws {
+        _ = try await self.transport.mutation("files:rename", arguments: FilesFunctions.RenameArgs.convexValue(of: FilesFunctions.RenameArgs(id: id, newName: newName)), optimisticUpdate: optimisticUpdate)
     }
 
     /// Moves a file or folder into another folder, or to the top level when newParentId is absent
-    public func move(id: PolarisRuntime.Id<File>, newParentId: PolarisRuntime.Id<File>? = nil) async throws {
-        _ = try await self.transport.mutation("files:move", arguments: FilesFunctions.MoveArgs.convexValue(of: FilesFunctions.MoveArgs(id: id, newParentId: newParentId)))
+    public func move(id: PolarisRuntime.Id<File>, newParentId: PolarisRuntime.Id<File>? = nil, optimisticUpdate: PolarisRuntime.OptimisticUpdate? = nil) async throws {
+        _ = try await self.transport.mutation("files:move", arguments: FilesFunctions.MoveArgs.convexValue(of: FilesFunctions.MoveArgs(id: id, newParentId: newParentId)), optimisticUpdate: optimisticUpdate)
     }
 
     /// Deletes a file, or a folder with everything in it, and their stored blobs
-    public func delete(id: PolarisRuntime.Id<File>) async throws {
-        _ = try await self.transport.mutation("files:delete", arguments: FilesFunctions.DeleteArgs.convexValue(of: FilesFunctions.DeleteArgs(id: id)))
+    public func delete(id: PolarisRuntime.Id<File>, optimisticUpdate: PolarisRuntime.OptimisticUpdate? = nil) async throws {
+        _ = try await self.transport.mutation("files:delete", arguments: FilesFunctions.DeleteArgs.convexValue(of: FilesFunctions.DeleteArgs(id: id)), optimisticUpdate: optimisticUpdate)
     }
 }
 
@@ -119,8 +154,8 @@ public struct ConversationsClient: Swift.Sendable {
     public init(transport: any PolarisRuntime.PolarisTransport) { self.transport = transport }
 
     /// `conversations:create`
-    public func create(projectId: PolarisRuntime.Id<Project>, title: Swift.String) async throws -> PolarisRuntime.Id<Conversation> {
-        try PolarisRuntime.Id<Conversation>(convexValue: await self.transport.mutation("conversations:create", arguments: ConversationsFunctions.CreateArgs.convexValue(of: ConversationsFunctions.CreateArgs(projectId: projectId, title: title))))
+    public func create(projectId: PolarisRuntime.Id<Project>, title: Swift.String, optimisticUpdate: PolarisRuntime.OptimisticUpdate? = nil) async throws -> PolarisRuntime.Id<Conversation> {
+        try PolarisRuntime.Id<Conversation>(convexValue: await self.transport.mutation("conversations:create", arguments: ConversationsFunctions.CreateArgs.convexValue(of: ConversationsFunctions.CreateArgs(projectId: projectId, title: title)), optimisticUpdate: optimisticUpdate))
     }
 
     /// `conversations:getById`
@@ -128,14 +163,28 @@ public struct ConversationsClient: Swift.Sendable {
         try Conversation(convexValue: await self.transport.query("conversations:getById", arguments: ConversationsFunctions.GetByIdArgs.convexValue(of: ConversationsFunctions.GetByIdArgs(id: id))))
     }
 
+    /// `conversations:getById` with its arguments: subscribe to it, or read and set its result in an optimistic update.
+    public func getByIdQuery(id: PolarisRuntime.Id<Conversation>) -> PolarisRuntime.QueryCall<Conversation> {
+        PolarisRuntime.QueryCall(
+            transport: self.transport, path: "conversations:getById", arguments: ConversationsFunctions.GetByIdArgs.convexValue(of: ConversationsFunctions.GetByIdArgs(id: id)),
+            decode: { try Conversation(convexValue: $0) }, encode: { Conversation.convexValue(of: $0) })
+    }
+
     /// A project's conversations, most recently updated first
     public func getByProject(projectId: PolarisRuntime.Id<Project>) async throws -> [Conversation] {
         try [Conversation](convexValue: await self.transport.query("conversations:getByProject", arguments: ConversationsFunctions.GetByProjectArgs.convexValue(of: ConversationsFunctions.GetByProjectArgs(projectId: projectId))))
     }
 
+    /// `conversations:getByProject` with its arguments: subscribe to it, or read and set its result in an optimistic update.
+    public func getByProjectQuery(projectId: PolarisRuntime.Id<Project>) -> PolarisRuntime.QueryCall<[Conversation]> {
+        PolarisRuntime.QueryCall(
+            transport: self.transport, path: "conversations:getByProject", arguments: ConversationsFunctions.GetByProjectArgs.convexValue(of: ConversationsFunctions.GetByProjectArgs(projectId: projectId)),
+            decode: { try [Conversation](convexValue: $0) }, encode: { [Conversation].convexValue(of: $0) })
+    }
+
     /// `conversations:updateTitle`
-    public func updateTitle(id: PolarisRuntime.Id<Conversation>, title: Swift.String) async throws {
-        _ = try await self.transport.mutation("conversations:updateTitle", arguments: ConversationsFunctions.UpdateTitleArgs.convexValue(of: ConversationsFunctions.UpdateTitleArgs(id: id, title: title)))
+    public func updateTitle(id: PolarisRuntime.Id<Conversation>, title: Swift.String, optimisticUpdate: PolarisRuntime.OptimisticUpdate? = nil) async throws {
+        _ = try await self.transport.mutation("conversations:updateTitle", arguments: ConversationsFunctions.UpdateTitleArgs.convexValue(of: ConversationsFunctions.UpdateTitleArgs(id: id, title: title)), optimisticUpdate: optimisticUpdate)
     }
 }
 
@@ -150,19 +199,33 @@ public struct MessagesClient: Swift.Sendable {
         try [Message](convexValue: await self.transport.query("messages:getByConversation", arguments: MessagesFunctions.GetByConversationArgs.convexValue(of: MessagesFunctions.GetByConversationArgs(conversationId: conversationId))))
     }
 
+    /// `messages:getByConversation` with its arguments: subscribe to it, or read and set its result in an optimistic update.
+    public func getByConversationQuery(conversationId: PolarisRuntime.Id<Conversation>) -> PolarisRuntime.QueryCall<[Message]> {
+        PolarisRuntime.QueryCall(
+            transport: self.transport, path: "messages:getByConversation", arguments: MessagesFunctions.GetByConversationArgs.convexValue(of: MessagesFunctions.GetByConversationArgs(conversationId: conversationId)),
+            decode: { try [Message](convexValue: $0) }, encode: { [Message].convexValue(of: $0) })
+    }
+
     /// A conversation's messages, newest first, a page at a time
     public func list(conversationId: PolarisRuntime.Id<Conversation>, paginationOpts: PolarisRuntime.PaginationOptions) async throws -> PolarisRuntime.Page<Message> {
         try PolarisRuntime.Page<Message>(convexValue: await self.transport.query("messages:list", arguments: MessagesFunctions.ListArgs.convexValue(of: MessagesFunctions.ListArgs(conversationId: conversationId, paginationOpts: paginationOpts))))
     }
 
+    /// `messages:list` with its arguments: subscribe to it, or read and set its result in an optimistic update.
+    public func listQuery(conversationId: PolarisRuntime.Id<Conversation>, paginationOpts: PolarisRuntime.PaginationOptions) -> PolarisRuntime.QueryCall<PolarisRuntime.Page<Message>> {
+        PolarisRuntime.QueryCall(
+            transport: self.transport, path: "messages:list", arguments: MessagesFunctions.ListArgs.convexValue(of: MessagesFunctions.ListArgs(conversationId: conversationId, paginationOpts: paginationOpts)),
+            decode: { try PolarisRuntime.Page<Message>(convexValue: $0) }, encode: { PolarisRuntime.Page<Message>.convexValue(of: $0) })
+    }
+
     /// Adds the user's message and an assistant message in 'processing' state for the background job to fill
-    public func send(conversationId: PolarisRuntime.Id<Conversation>, content: Swift.String) async throws -> PolarisRuntime.Id<Message> {
-        try PolarisRuntime.Id<Message>(convexValue: await self.transport.mutation("messages:send", arguments: MessagesFunctions.SendArgs.convexValue(of: MessagesFunctions.SendArgs(conversationId: conversationId, content: content))))
+    public func send(conversationId: PolarisRuntime.Id<Conversation>, content: Swift.String, optimisticUpdate: PolarisRuntime.OptimisticUpdate? = nil) async throws -> PolarisRuntime.Id<Message> {
+        try PolarisRuntime.Id<Message>(convexValue: await self.transport.mutation("messages:send", arguments: MessagesFunctions.SendArgs.convexValue(of: MessagesFunctions.SendArgs(conversationId: conversationId, content: content)), optimisticUpdate: optimisticUpdate))
     }
 
     /// Cancels an assistant message that is still processing
-    public func cancel(messageId: PolarisRuntime.Id<Message>) async throws {
-        _ = try await self.transport.mutation("messages:cancel", arguments: MessagesFunctions.CancelArgs.convexValue(of: MessagesFunctions.CancelArgs(messageId: messageId)))
+    public func cancel(messageId: PolarisRuntime.Id<Message>, optimisticUpdate: PolarisRuntime.OptimisticUpdate? = nil) async throws {
+        _ = try await self.transport.mutation("messages:cancel", arguments: MessagesFunctions.CancelArgs.convexValue(of: MessagesFunctions.CancelArgs(messageId: messageId)), optimisticUpdate: optimisticUpdate)
     }
 }
 
@@ -176,6 +239,13 @@ public struct GenerationEventsClient: Swift.Sendable {
     public func recent(projectId: PolarisRuntime.Id<Project>, limit: Swift.Double? = nil) async throws -> [GenerationEvent] {
         try [GenerationEvent](convexValue: await self.transport.query("generationEvents:recent", arguments: GenerationEventsFunctions.RecentArgs.convexValue(of: GenerationEventsFunctions.RecentArgs(projectId: projectId, limit: limit))))
     }
+
+    /// `generationEvents:recent` with its arguments: subscribe to it, or read and set its result in an optimistic update.
+    public func recentQuery(projectId: PolarisRuntime.Id<Project>, limit: Swift.Double? = nil) -> PolarisRuntime.QueryCall<[GenerationEvent]> {
+        PolarisRuntime.QueryCall(
+            transport: self.transport, path: "generationEvents:recent", arguments: GenerationEventsFunctions.RecentArgs.convexValue(of: GenerationEventsFunctions.RecentArgs(projectId: projectId, limit: limit)),
+            decode: { try [GenerationEvent](convexValue: $0) }, encode: { [GenerationEvent].convexValue(of: $0) })
+    }
 }
 
 /// The functions of `system`, typed.
@@ -185,8 +255,8 @@ public struct SystemClient: Swift.Sendable {
     public init(transport: any PolarisRuntime.PolarisTransport) { self.transport = transport }
 
     /// Writes a text file by path, creating missing parent folders; updates an existing file in place
-    public func writeFileByPath(internalKey: Swift.String, projectId: PolarisRuntime.Id<Project>, path: Swift.String, content: Swift.String) async throws -> PolarisRuntime.Id<File> {
-        try PolarisRuntime.Id<File>(convexValue: await self.transport.mutation("system:writeFileByPath", arguments: PolarisRuntime.InternalKey.adding(internalKey, to: SystemFunctions.WriteFileByPathArgs.convexValue(of: SystemFunctions.WriteFileByPathArgs(projectId: projectId, path: path, content: content)))))
+    public func writeFileByPath(internalKey: Swift.String, projectId: PolarisRuntime.Id<Project>, path: Swift.String, content: Swift.String, optimisticUpdate: PolarisRuntime.OptimisticUpdate? = nil) async throws -> PolarisRuntime.Id<File> {
+        try PolarisRuntime.Id<File>(convexValue: await self.transport.mutation("system:writeFileByPath", arguments: PolarisRuntime.InternalKey.adding(internalKey, to: SystemFunctions.WriteFileByPathArgs.convexValue(of: SystemFunctions.WriteFileByPathArgs(projectId: projectId, path: path, content: content))), optimisticUpdate: optimisticUpdate))
     }
 
     /// `system:getAllProjectFiles`
@@ -194,24 +264,31 @@ public struct SystemClient: Swift.Sendable {
         try [File](convexValue: await self.transport.query("system:getAllProjectFiles", arguments: PolarisRuntime.InternalKey.adding(internalKey, to: SystemFunctions.GetAllProjectFilesArgs.convexValue(of: SystemFunctions.GetAllProjectFilesArgs(projectId: projectId)))))
     }
 
+    /// `system:getAllProjectFiles` with its arguments: subscribe to it, or read and set its result in an optimistic update.
+    public func getAllProjectFilesQuery(internalKey: Swift.String, projectId: PolarisRuntime.Id<Project>) -> PolarisRuntime.QueryCall<[File]> {
+        PolarisRuntime.QueryCall(
+            transport: self.transport, path: "system:getAllProjectFiles", arguments: PolarisRuntime.InternalKey.adding(internalKey, to: SystemFunctions.GetAllProjectFilesArgs.convexValue(of: SystemFunctions.GetAllProjectFilesArgs(projectId: projectId))),
+            decode: { try [File](convexValue: $0) }, encode: { [File].convexValue(of: $0) })
+    }
+
     /// `system:updateProjectImportStatus`
-    public func updateProjectImportStatus(internalKey: Swift.String, projectId: PolarisRuntime.Id<Project>, status: ImportStatus) async throws {
-        _ = try await self.transport.mutation("system:updateProjectImportStatus", arguments: PolarisRuntime.InternalKey.adding(internalKey, to: SystemFunctions.UpdateProjectImportStatusArgs.convexValue(of: SystemFunctions.UpdateProjectImportStatusArgs(projectId: projectId, status: status))))
+    public func updateProjectImportStatus(internalKey: Swift.String, projectId: PolarisRuntime.Id<Project>, status: ImportStatus, optimisticUpdate: PolarisRuntime.OptimisticUpdate? = nil) async throws {
+        _ = try await self.transport.mutation("system:updateProjectImportStatus", arguments: PolarisRuntime.InternalKey.adding(internalKey, to: SystemFunctions.UpdateProjectImportStatusArgs.convexValue(of: SystemFunctions.UpdateProjectImportStatusArgs(projectId: projectId, status: status))), optimisticUpdate: optimisticUpdate)
     }
 
     /// `system:updateProjectExportStatus`
-    public func updateProjectExportStatus(internalKey: Swift.String, projectId: PolarisRuntime.Id<Project>, status: ExportStatus, repoUrl: Swift.String? = nil) async throws {
-        _ = try await self.transport.mutation("system:updateProjectExportStatus", arguments: PolarisRuntime.InternalKey.adding(internalKey, to: SystemFunctions.UpdateProjectExportStatusArgs.convexValue(of: SystemFunctions.UpdateProjectExportStatusArgs(projectId: projectId, status: status, repoUrl: repoUrl))))
+    public func updateProjectExportStatus(internalKey: Swift.String, projectId: PolarisRuntime.Id<Project>, status: ExportStatus, repoUrl: Swift.String? = nil, optimisticUpdate: PolarisRuntime.OptimisticUpdate? = nil) async throws {
+        _ = try await self.transport.mutation("system:updateProjectExportStatus", arguments: PolarisRuntime.InternalKey.adding(internalKey, to: SystemFunctions.UpdateProjectExportStatusArgs.convexValue(of: SystemFunctions.UpdateProjectExportStatusArgs(projectId: projectId, status: status, repoUrl: repoUrl))), optimisticUpdate: optimisticUpdate)
     }
 
     /// Lets the background job fill in an assistant message
-    public func updateMessage(internalKey: Swift.String, messageId: PolarisRuntime.Id<Message>, content: Swift.String? = nil, status: MessageStatus? = nil, triggerRunId: Swift.String? = nil, toolCalls: [ToolCall]? = nil) async throws {
-        _ = try await self.transport.mutation("system:updateMessage", arguments: PolarisRuntime.InternalKey.adding(internalKey, to: SystemFunctions.UpdateMessageArgs.convexValue(of: SystemFunctions.UpdateMessageArgs(messageId: messageId, content: content, status: status, triggerRunId: triggerRunId, toolCalls: toolCalls))))
+    public func updateMessage(internalKey: Swift.String, messageId: PolarisRuntime.Id<Message>, content: Swift.String? = nil, status: MessageStatus? = nil, triggerRunId: Swift.String? = nil, toolCalls: [ToolCall]? = nil, optimisticUpdate: PolarisRuntime.OptimisticUpdate? = nil) async throws {
+        _ = try await self.transport.mutation("system:updateMessage", arguments: PolarisRuntime.InternalKey.adding(internalKey, to: SystemFunctions.UpdateMessageArgs.convexValue(of: SystemFunctions.UpdateMessageArgs(messageId: messageId, content: content, status: status, triggerRunId: triggerRunId, toolCalls: toolCalls))), optimisticUpdate: optimisticUpdate)
     }
 
     /// `system:addGenerationEvent`
-    public func addGenerationEvent(internalKey: Swift.String, projectId: PolarisRuntime.Id<Project>, type: GenerationEventType, message: Swift.String, filePath: Swift.String? = nil, preview: Swift.String? = nil) async throws -> PolarisRuntime.Id<GenerationEvent> {
-        try PolarisRuntime.Id<GenerationEvent>(convexValue: await self.transport.mutation("system:addGenerationEvent", arguments: PolarisRuntime.InternalKey.adding(internalKey, to: SystemFunctions.AddGenerationEventArgs.convexValue(of: SystemFunctions.AddGenerationEventArgs(projectId: projectId, type: type, message: message, filePath: filePath, preview: preview)))))
+    public func addGenerationEvent(internalKey: Swift.String, projectId: PolarisRuntime.Id<Project>, type: GenerationEventType, message: Swift.String, filePath: Swift.String? = nil, preview: Swift.String? = nil, optimisticUpdate: PolarisRuntime.OptimisticUpdate? = nil) async throws -> PolarisRuntime.Id<GenerationEvent> {
+        try PolarisRuntime.Id<GenerationEvent>(convexValue: await self.transport.mutation("system:addGenerationEvent", arguments: PolarisRuntime.InternalKey.adding(internalKey, to: SystemFunctions.AddGenerationEventArgs.convexValue(of: SystemFunctions.AddGenerationEventArgs(projectId: projectId, type: type, message: message, filePath: filePath, preview: preview))), optimisticUpdate: optimisticUpdate))
     }
 }
 

@@ -101,9 +101,15 @@ struct FunctionGlueTests {
             return answer
         }
 
-        func mutation(_ path: String, arguments: Value) async throws -> Value {
+        func mutation(_ path: String, arguments: Value, optimisticUpdate: OptimisticUpdate?) async throws -> Value {
             calls.append(("mutation", path, arguments))
             return answer
+        }
+
+        func subscribe(_ path: String, arguments: Value, buffering: QueryBuffering) -> QueryResults {
+            calls.append(("subscribe", path, arguments))
+            let answer = answer
+            return QueryResults(AsyncThrowingStream { $0.yield(answer); $0.finish() }, onRelease: {})
         }
     }
 
@@ -117,6 +123,12 @@ struct FunctionGlueTests {
         #expect(transport.calls.last?.arguments == .object(["name": .string("Site")]))
         transport.answer = .null
         #expect(try await api.files.getFileByPath(projectId: Id("p"), path: "a") == nil)
+        transport.answer = .array([])
+        let files = api.files.getFilesQuery(projectId: Id("p"))
+        #expect(files.path == "files:getFiles")
+        #expect(files.arguments == .object(["projectId": .string("p")]))
+        for try await children in files.subscribe() { #expect(children.isEmpty) }
+        #expect(transport.calls.last?.kind == "subscribe")
         try await api.system.updateProjectExportStatus(internalKey: "k", projectId: Id("p"), status: .completed)
         #expect(transport.calls.last?.arguments == .object([
             "internalKey": .string("k"), "projectId": .string("p"), "status": .string("completed"),

@@ -3,7 +3,7 @@
 import Foundation
 import PolarisRuntime
 
-/// The schema's functions, typed, over a transport (the runtime in process, or a network client).
+/// The schema's functions, typed, over a transport (PolarisClient's `PolarisSyncClient`, or another).
 public struct PolarisAPI: Swift.Sendable {
     public let transport: any PolarisRuntime.PolarisTransport
 
@@ -24,9 +24,23 @@ public struct DataClient: Swift.Sendable {
         try Swift.Optional<Data>(convexValue: await self.transport.query("data:get", arguments: DataFunctions.GetArgs.convexValue(of: DataFunctions.GetArgs(id: id))))
     }
 
+    /// `data:get` with its arguments: subscribe to it, or read and set its result in an optimistic update.
+    public func getQuery(id: PolarisRuntime.Id<Data>) -> PolarisRuntime.QueryCall<Data?> {
+        PolarisRuntime.QueryCall(
+            transport: self.transport, path: "data:get", arguments: DataFunctions.GetArgs.convexValue(of: DataFunctions.GetArgs(id: id)),
+            decode: { try Swift.Optional<Data>(convexValue: $0) }, encode: { Swift.Optional<Data>.convexValue(of: $0) })
+    }
+
     /// `data:list`
     public func list(paginationOpts: PolarisRuntime.PaginationOptions, color: Color? = nil) async throws -> PolarisRuntime.Page<Data> {
         try PolarisRuntime.Page<Data>(convexValue: await self.transport.query("data:list", arguments: DataFunctions.ListArgs.convexValue(of: DataFunctions.ListArgs(paginationOpts: paginationOpts, color: color))))
+    }
+
+    /// `data:list` with its arguments: subscribe to it, or read and set its result in an optimistic update.
+    public func listQuery(paginationOpts: PolarisRuntime.PaginationOptions, color: Color? = nil) -> PolarisRuntime.QueryCall<PolarisRuntime.Page<Data>> {
+        PolarisRuntime.QueryCall(
+            transport: self.transport, path: "data:list", arguments: DataFunctions.ListArgs.convexValue(of: DataFunctions.ListArgs(paginationOpts: paginationOpts, color: color)),
+            decode: { try PolarisRuntime.Page<Data>(convexValue: $0) }, encode: { PolarisRuntime.Page<Data>.convexValue(of: $0) })
     }
 
     /// `data:stats`
@@ -34,14 +48,21 @@ public struct DataClient: Swift.Sendable {
         try DataFunctions.StatsResult(convexValue: await self.transport.query("data:stats", arguments: PolarisRuntime.Value.object([:])))
     }
 
+    /// `data:stats` with its arguments: subscribe to it, or read and set its result in an optimistic update.
+    public func statsQuery() -> PolarisRuntime.QueryCall<DataFunctions.StatsResult> {
+        PolarisRuntime.QueryCall(
+            transport: self.transport, path: "data:stats", arguments: PolarisRuntime.Value.object([:]),
+            decode: { try DataFunctions.StatsResult(convexValue: $0) }, encode: { DataFunctions.StatsResult.convexValue(of: $0) })
+    }
+
     /// `data:put`
-    public func put(blob: Foundation.Data, shape: Shape, options: DataFunctions.PutArgs.Options? = nil) async throws -> PolarisRuntime.Id<Data> {
-        try PolarisRuntime.Id<Data>(convexValue: await self.transport.mutation("data:put", arguments: DataFunctions.PutArgs.convexValue(of: DataFunctions.PutArgs(blob: blob, shape: shape, options: options))))
+    public func put(blob: Foundation.Data, shape: Shape, options: DataFunctions.PutArgs.Options? = nil, optimisticUpdate: PolarisRuntime.OptimisticUpdate? = nil) async throws -> PolarisRuntime.Id<Data> {
+        try PolarisRuntime.Id<Data>(convexValue: await self.transport.mutation("data:put", arguments: DataFunctions.PutArgs.convexValue(of: DataFunctions.PutArgs(blob: blob, shape: shape, options: options)), optimisticUpdate: optimisticUpdate))
     }
 
     /// `data:default`
-    public func `default`(internalKey: Swift.String, `self` self_: Swift.String, transport: Swift.Double) async throws {
-        _ = try await self.transport.mutation("data:default", arguments: PolarisRuntime.InternalKey.adding(internalKey, to: DataFunctions.DefaultArgs.convexValue(of: DataFunctions.DefaultArgs(self: self_, transport: transport))))
+    public func `default`(internalKey: Swift.String, `self` self_: Swift.String, transport: Swift.Double, optimisticUpdate: PolarisRuntime.OptimisticUpdate? = nil) async throws {
+        _ = try await self.transport.mutation("data:default", arguments: PolarisRuntime.InternalKey.adding(internalKey, to: DataFunctions.DefaultArgs.convexValue(of: DataFunctions.DefaultArgs(self: self_, transport: transport))), optimisticUpdate: optimisticUpdate)
     }
 }
 

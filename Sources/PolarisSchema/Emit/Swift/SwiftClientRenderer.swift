@@ -1,5 +1,8 @@
 /// `<Prefix>Client.swift`: `PolarisAPI`, a typed call per function over a
-/// `PolarisTransport` (`try await api.projects.create(name: "Site")`).
+/// `PolarisTransport` (`try await api.projects.create(name: "Site")`), a
+/// `QueryCall` per query for subscriptions and optimistic updates
+/// (`api.projects.getQuery().subscribe()`), and an optional optimistic
+/// update on each mutation.
 struct SwiftClientRenderer {
     let context: SwiftGenerationContext
 
@@ -10,7 +13,7 @@ struct SwiftClientRenderer {
             let modules = context.schema.modules.map { module in
                 (module, SwiftNaming.escaped(properties.allocate(SwiftNaming.lowerCamel(module.name))))
             }
-            out.line("/// The schema's functions, typed, over a transport (the runtime in process, or a network client).")
+            out.line("/// The schema's functions, typed, over a transport (PolarisClient's `PolarisSyncClient`, or another).")
             out.block("public struct PolarisAPI: Swift.Sendable") { out in
                 Self.renderTransport(into: &out)
                 for (module, property) in modules {
@@ -25,9 +28,14 @@ struct SwiftClientRenderer {
                 out.line("/// The functions of `\(module.name)`, typed.")
                 out.block("public struct \(SwiftNames.moduleTypeNames(module.name).client): Swift.Sendable") { out in
                     Self.renderTransport(into: &out)
+                    var methods = NameAllocator(taken: Set(["transport", "init"] + signatures.map(\.method)))
                     for signature in signatures {
                         out.line()
                         renderCall(signature, into: &out)
+                        if signature.function.kind == .query, signature.result != nil {
+                            out.line()
+                            renderQueryCall(signature, method: methods.allocate(signature.method.filter { $0 != "`" } + "Query"), into: &out)
+                        }
                     }
                 }
             }
@@ -41,11 +49,19 @@ struct SwiftClientRenderer {
         out.line("public init(transport: any PolarisRuntime.PolarisTransport) { self.transport = transport }")
     }
 
-    private func renderCall(_ signature: SwiftFunctionSignature, into out: inout SwiftText) {
+    /// A function's parameters, the Convex value of its arguments, and the
+    /// name of the optimistic update's parameter (mutations only).
+    private func parameters(_ signature: SwiftFunctionSignature) -> (declaration: String, arguments: String, update: String?) {
         let function = signature.function
         let members = signature.arguments?.members.filter { $0.fixedValue == nil } ?? []
         var parameters = members.map { ($0.property, $0.declaredType, $0.isOptional) }
         if function.access == .internal { parameters.insert(("internalKey", "Swift.String", false), at: 0) }
+        var update: String?
+        if function.kind == .mutation {
+            var labels = NameAllocator(taken: Set(parameters.map(\.0)))
+            update = labels.allocate("optimisticUpdate")
+            parameters.append((update!, "PolarisRuntime.OptimisticUpdate?", true))
+        }
         let list = SwiftParameters(parameters)
         var names = list.internalNames
         let key = function.access == .internal ? names.removeFirst() : nil
@@ -55,15 +71,34 @@ struct SwiftClientRenderer {
             arguments = "\(structure.qualifiedName).convexValue(of: \(structure.qualifiedName)(\(labels)))"
         }
         if let key { arguments = "PolarisRuntime.InternalKey.adding(\(key), to: \(arguments))" }
-        let call = "await self.transport.\(function.kind.rawValue)(\(SwiftNaming.stringLiteral(function.path)), arguments: \(arguments))"
+        return (list.declaration, arguments, update.map { _ in names.removeLast() })
+    }
+
+    private func renderCall(_ signature: SwiftFunctionSignature, into out: inout SwiftText) {
+        let function = signature.function
+        let (declaration, arguments, update) = parameters(signature)
+        let extra = update.map { ", optimisticUpdate: \($0)" } ?? ""
+        let call = "await self.transport.\(function.kind.rawValue)(\(SwiftNaming.stringLiteral(function.path)), arguments: \(arguments)\(extra))"
         out.doc(function.doc ?? "`\(function.path)`")
         let returns = signature.result.map { " -> \($0.name)" } ?? ""
-        out.block("public func \(signature.method)(\(list.declaration)) async throws\(returns)") { out in
+        out.block("public func \(signature.method)(\(declaration)) async throws\(returns)") { out in
             if let result = signature.result {
                 out.line("try \(result.expressionName)(convexValue: \(call))")
             } else {
                 out.line("_ = try \(call)")
             }
+        }
+    }
+
+    /// `<query>Query(...)`: the query and its arguments as a `QueryCall`.
+    private func renderQueryCall(_ signature: SwiftFunctionSignature, method: String, into out: inout SwiftText) {
+        guard let result = signature.result else { return }
+        let (declaration, arguments, _) = parameters(signature)
+        out.line("/// `\(signature.function.path)` with its arguments: subscribe to it, or read and set its result in an optimistic update.")
+        out.block("public func \(SwiftNaming.escaped(method))(\(declaration)) -> PolarisRuntime.QueryCall<\(result.name)>") { out in
+            out.line("PolarisRuntime.QueryCall(")
+            out.line("    transport: self.transport, path: \(SwiftNaming.stringLiteral(signature.function.path)), arguments: \(arguments),")
+            out.line("    decode: { try \(result.expressionName)(convexValue: $0) }, encode: { \(result.expressionName).convexValue(of: $0) })")
         }
     }
 }
