@@ -49,7 +49,7 @@ public struct DataClient: Swift.Sendable {
     }
 
     /// `data:stats` with its arguments: subscribe to it, or read and set its result in an optimistic update.
-    public func statsQuery() -> PolarisRuntime.QueryCall<DataFunctions.StatsResult> {
+    public func statsQuery2() -> PolarisRuntime.QueryCall<DataFunctions.StatsResult> {
         PolarisRuntime.QueryCall(
             transport: self.transport, path: "data:stats", arguments: PolarisRuntime.Value.object([:]),
             decode: { try DataFunctions.StatsResult(convexValue: $0) }, encode: { DataFunctions.StatsResult.convexValue(of: $0) })
@@ -61,8 +61,20 @@ public struct DataClient: Swift.Sendable {
     }
 
     /// `data:default`
-    public func `default`(internalKey: Swift.String, `self` self_: Swift.String, transport: Swift.Double, optimisticUpdate: PolarisRuntime.OptimisticUpdate? = nil) async throws {
-        _ = try await self.transport.mutation("data:default", arguments: PolarisRuntime.InternalKey.adding(internalKey, to: DataFunctions.DefaultArgs.convexValue(of: DataFunctions.DefaultArgs(self: self_, transport: transport))), optimisticUpdate: optimisticUpdate)
+    public func `default`(internalKey: Swift.String, `self` self_: Swift.String, transport: Swift.Double, optimisticUpdate: Swift.String? = nil, optimisticUpdate2: PolarisRuntime.OptimisticUpdate? = nil) async throws {
+        _ = try await self.transport.mutation("data:default", arguments: PolarisRuntime.InternalKey.adding(internalKey, to: DataFunctions.DefaultArgs.convexValue(of: DataFunctions.DefaultArgs(self: self_, transport: transport, optimisticUpdate: optimisticUpdate))), optimisticUpdate: optimisticUpdate2)
+    }
+
+    /// Its name is the one `stats`'s QueryCall would take.
+    public func statsQuery() async throws -> Swift.Double {
+        try Swift.Double(convexValue: await self.transport.query("data:statsQuery", arguments: PolarisRuntime.Value.object([:])))
+    }
+
+    /// `data:statsQuery` with its arguments: subscribe to it, or read and set its result in an optimistic update.
+    public func statsQueryQuery() -> PolarisRuntime.QueryCall<Swift.Double> {
+        PolarisRuntime.QueryCall(
+            transport: self.transport, path: "data:statsQuery", arguments: PolarisRuntime.Value.object([:]),
+            decode: { try Swift.Double(convexValue: $0) }, encode: { Swift.Double.convexValue(of: $0) })
     }
 }
 

@@ -162,29 +162,34 @@ public enum DataFunctions {
     public struct DefaultArgs: PolarisRuntime.ConvexValueHashable, Swift.Codable {
         public var `self`: Swift.String
         public var transport: Swift.Double
+        public var optimisticUpdate: Swift.String?
 
-        public init(`self` self_: Swift.String, transport: Swift.Double) {
+        public init(`self` self_: Swift.String, transport: Swift.Double, optimisticUpdate: Swift.String? = nil) {
             self.`self` = self_
             self.transport = transport
+            self.optimisticUpdate = optimisticUpdate
         }
 
         public init(convexValue value: PolarisRuntime.Value) throws {
             var object = try PolarisRuntime.ObjectDecoder(value)
             self.`self` = try object.required("self")
             self.transport = try object.required("transport")
+            self.optimisticUpdate = try object.optional("optimisticUpdate")
             try object.finish()
         }
 
         public static func convexValue(of value: DefaultArgs) -> PolarisRuntime.Value {
-            var object = PolarisRuntime.ObjectEncoder(capacity: 2)
+            var object = PolarisRuntime.ObjectEncoder(capacity: 3)
             object.set("self", value.`self`)
             object.set("transport", value.transport)
+            object.set("optimisticUpdate", ifPresent: value.optimisticUpdate)
             return object.value
         }
 
         public static let validator: PolarisRuntime.Validator = .object([
             .init("self", .string),
             .init("transport", .number),
+            .init("optimisticUpdate", .string, optional: true),
         ])
     }
 }
@@ -205,6 +210,9 @@ public protocol DataHandlers: Swift.Sendable {
 
     /// `data:default`
     func `default`(_ context: PolarisRuntime.MutationContext, _ arguments: DataFunctions.DefaultArgs) throws
+
+    /// Its name is the one `stats`'s QueryCall would take.
+    func statsQuery(_ context: PolarisRuntime.QueryContext, identity: PolarisRuntime.Identity?) throws -> Swift.Double
 }
 
 extension DataHandlers {
@@ -225,6 +233,9 @@ extension DataHandlers {
         registry.mutation("data:default", access: .internal, arguments: DataFunctions.DefaultArgs.validator, returns: .null) { context, arguments in
             try self.`default`(context, DataFunctions.DefaultArgs(convexValue: arguments))
             return .null
+        }
+        registry.query("data:statsQuery", access: .public, arguments: .object([]), returns: .number) { context, arguments in
+            Swift.Double.convexValue(of: try self.statsQuery(context, identity: context.identity))
         }
     }
 }
