@@ -57,9 +57,45 @@ func httpQueryBenchmark(queries: Int, concurrency: Int) async throws {
         try await group.waitForAll()
     }
     let http = Double(queries) / (Double(DispatchTime.now().uptimeNanoseconds - httpStart) / 1e9)
+
+    // The same requests from blocking sockets on threads of their own, one connection each.
+    let requestBody = Array(body.httpBody ?? Data())
+    let failures = Failures()
+    let plainStart = DispatchTime.now().uptimeNanoseconds
+    let threads = (0..<concurrency).map { worker in
+        Thread {
+            do {
+                let client = try PlainHTTPClient(port: port)
+                for _ in stride(from: worker, to: queries, by: concurrency) {
+                    let response = try client.post("/api/query", body: requestBody)
+                    guard response.starts(with: Array(#"{"status":"success""#.utf8)) else {
+                        throw PlainHTTPClient.Failure(description: String(decoding: response, as: UTF8.self))
+                    }
+                }
+            } catch {
+                failures.record(error)
+            }
+            failures.done.signal()
+        }
+    }
+    for thread in threads { thread.start() }
+    for _ in threads { failures.done.wait() }
+    if let failure = failures.first { throw failure }
+    let plain = Double(queries) / (Double(DispatchTime.now().uptimeNanoseconds - plainStart) / 1e9)
     serving.cancel()
     _ = await serving.result
     print("Query throughput: system:getAllProjectFiles (10 files), \(queries) queries")
     print(String(format: "  in process, FunctionRunner.run (baseline)      %8.0f queries/s  x 1.00", inProcess))
     print(String(format: "  HTTP on loopback, %d in flight (URLSession)     %8.0f queries/s  x %.2f", concurrency, http, http / inProcess))
+    print(String(format: "  HTTP on loopback, %d keep-alive sockets        %8.0f queries/s  x %.2f", concurrency, plain, plain / inProcess))
+}
+
+/// The first error of the benchmark's client threads, and their completion.
+private final class Failures: @unchecked Sendable {
+    private let lock = NSLock()
+    private var errors: [any Error] = []
+    let done = DispatchSemaphore(value: 0)
+
+    func record(_ error: any Error) { lock.withLock { errors.append(error) } }
+    var first: (any Error)? { lock.withLock { errors.first } }
 }

@@ -4,7 +4,8 @@
 // (minutes for 1,000 tables, so it is not part of the default run);
 // `polaris-benchmarks generate` runs only the code generation figures (for profiling);
 // `polaris-benchmarks store [DOCUMENTS]` only the document store's;
-// `polaris-benchmarks realtime` only mutation-to-notification latency and HTTP query throughput.
+// `polaris-benchmarks realtime` only mutation-to-notification latency and HTTP query throughput;
+// `polaris-benchmarks http [QUERIES]` only HTTP query throughput (for profiling).
 let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
 case "compile":
@@ -18,6 +19,8 @@ case "generate":
 case "realtime":
     try realtimeBenchmark(subscriptionCounts: [1, 100, 10_000], mutations: 500)
     try await httpQueryBenchmark(queries: 5_000, concurrency: 8)
+case "http":
+    try await httpQueryBenchmark(queries: arguments.dropFirst().compactMap { Int($0) }.first ?? 5_000, concurrency: 8)
 default:
     try schemaFrontEndBenchmark(tables: 1_000, runs: 21)
     print()

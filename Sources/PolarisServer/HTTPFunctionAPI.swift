@@ -56,7 +56,7 @@ struct HTTPFunctionAPI: Sendable {
     static func json(_ status: HTTPResponse.Status, _ body: WireJSON) -> Response {
         Response(
             status: status, headers: [.contentType: "application/json"],
-            body: ResponseBody(byteBuffer: ByteBuffer(string: body.text)))
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: body.bytes)))
     }
 
     /// A request's function call.

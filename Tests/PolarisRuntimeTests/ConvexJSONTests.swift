@@ -25,6 +25,7 @@ import PolarisRuntime
         (.bytes(Array("hello".utf8)), #"{"$bytes":"aGVsbG8="}"#),
         (.bytes([]), #"{"$bytes":""}"#),
         (.string("h\u{e9}llo \"q\" \\ \n\u{1}"), #""héllo \"q\" \\ \n\u0001""#),
+        (.string("\t\r\u{1f}\u{7f}😀\""), #""\t\r\u001f\#u{7f}😀\"""#),
         (.null, "null"),
         (.boolean(true), "true"),
     ])

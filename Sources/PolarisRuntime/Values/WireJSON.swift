@@ -14,40 +14,46 @@ package enum WireJSON: Sendable {
     case value(Value)
 
     /// The JSON text.
-    package var text: String {
-        var out = ""
+    package var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// The JSON text in UTF-8.
+    package var bytes: [UInt8] {
+        var out: [UInt8] = []
         write(to: &out)
         return out
     }
 
-    private func write(to out: inout String) {
+    private func write(to out: inout [UInt8]) {
         switch self {
         case .object(let fields):
-            out += "{"
+            out.append(UInt8(ascii: "{"))
             for (position, (name, value)) in fields.enumerated() {
-                if position > 0 { out += "," }
-                Self.writeString(name, to: &out)
-                out += ":"
+                if position > 0 { out.append(UInt8(ascii: ",")) }
+                Value.writeString(name, into: &out)
+                out.append(UInt8(ascii: ":"))
                 value.write(to: &out)
             }
-            out += "}"
+            out.append(UInt8(ascii: "}"))
         case .array(let items):
-            out += "["
+            out.append(UInt8(ascii: "["))
             for (position, item) in items.enumerated() {
-                if position > 0 { out += "," }
+                if position > 0 { out.append(UInt8(ascii: ",")) }
                 item.write(to: &out)
             }
-            out += "]"
-        case .string(let text): Self.writeString(text, to: &out)
-        case .integer(let number): out += String(number)
-        case .bool(let flag): out += flag ? "true" : "false"
-        case .null: out += "null"
-        case .value(let value): out += (try? value.convexJSON()) ?? "null"
+            out.append(UInt8(ascii: "]"))
+        case .string(let text): Value.writeString(text, into: &out)
+        case .integer(let number): out += String(number).utf8
+        case .bool(let flag): out += (flag ? "true" : "false").utf8
+        case .null: out += "null".utf8
+        case .value(let value):
+            let mark = out.count
+            do throws(ValueError) {
+                try value.writeConvexJSON(into: &out)
+            } catch {
+                out.removeSubrange(mark...)
+                out += "null".utf8
+            }
         }
-    }
-
-    private static func writeString(_ text: String, to out: inout String) {
-        out += (try? Value.string(text).convexJSON()) ?? "\"\""
     }
 
     /// `EncodedU64`: standard padded base64 of the 8 little-endian bytes.
