@@ -130,7 +130,9 @@ public final class PolarisSyncClient: PolarisTransport, Sendable {
                         activity.withLock { $0.received = true; $0.last = .now }
                         guard case .text(let text) = message else { continue }
                         do {
-                            try self.receive(try Value(convexJSON: text))
+                            let value = try Value(convexJSON: text)
+                            // The effects run even when the message breaks the protocol.
+                            try self.update { state in Result { () throws(SyncState.Failure) in try state.receive(value) } }.get()
                         } catch let failure as SyncState.Failure {
                             activity.withLock { $0.reason = failure.reason }
                             return
@@ -159,21 +161,6 @@ public final class PolarisSyncClient: PolarisTransport, Sendable {
             activity.withLock { $0.reason = $0.received ? "\(error)" : "could not connect: \(error)" }
         }
         return activity.withLock { ($0.reason, $0.received) }
-    }
-
-    /// Handles a server message, then runs its effects, even when it breaks the protocol.
-    private func receive(_ message: Value) throws(SyncState.Failure) {
-        let (failure, effects) = state.withLock { state -> (SyncState.Failure?, [@Sendable () -> Void]) in
-            defer { state.effects = [] }
-            do throws(SyncState.Failure) {
-                try state.receive(message)
-                return (nil, state.effects)
-            } catch {
-                return (error, state.effects)
-            }
-        }
-        for effect in effects { effect() }
-        if let failure { throw failure }
     }
 }
 

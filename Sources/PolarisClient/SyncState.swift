@@ -28,13 +28,6 @@ struct SyncState {
         var response: (value: Value, timestamp: UInt64)?
     }
 
-    /// A StateVersion: the query set and identity versions, and the results' timestamp.
-    struct Version: Equatable {
-        var querySet = 0
-        var identity = 0
-        var timestamp: UInt64 = 0
-    }
-
     let sessionID = UUID().uuidString.lowercased()
     private(set) var connections = 0
     private var lastCloseReason = "InitialConnect"
@@ -49,9 +42,9 @@ struct SyncState {
     private var nextSubscriberID = 0
     private var nextRequestID = 0
     /// The versions this socket asked for.
-    private var requested = Version()
+    private var requested = StateVersion()
     /// The end version of this socket's last Transition.
-    private var server = Version()
+    private var server = StateVersion()
     /// Messages for the current socket; nil while there is none.
     private var outbox: AsyncStream<String>.Continuation?
     private(set) var isClosed = false
@@ -120,8 +113,8 @@ struct SyncState {
     /// A new socket: Connect, the token, the whole query set, and every mutation not yet completed.
     mutating func connected(_ outbox: AsyncStream<String>.Continuation) {
         self.outbox = outbox
-        requested = Version()
-        server = Version()
+        requested = StateVersion()
+        server = StateVersion()
         var connect: [(String, WireJSON)] = [
             ("type", .string("Connect")), ("sessionId", .string(sessionID)), ("connectionCount", .integer(connections)),
             ("lastCloseReason", .string(lastCloseReason)),
@@ -181,13 +174,15 @@ struct SyncState {
     }
 
     private mutating func transition(_ message: Value) throws(Failure) {
-        guard let start = Self.version(message[field: "startVersion"]), let end = Self.version(message[field: "endVersion"]),
+        guard let start = StateVersion(message[field: "startVersion"]), let end = StateVersion(message[field: "endVersion"]),
             case .array(let modifications)? = message[field: "modifications"]
         else { throw Failure(reason: "a Transition needs startVersion, endVersion and modifications") }
         guard start == server else { throw Failure(reason: "StartVersionMismatch") }
+        var touched = Set<Key>()
         for modification in modifications {
             guard let id = modification[field: "queryId"]?.wholeNumber else { throw Failure(reason: "a modification needs a queryId") }
             guard let key = keys[id] else { continue }
+            touched.insert(key)
             switch modification[field: "type"]?.stringValue {
             case "QueryUpdated": queries[key]?.server = .success(modification[field: "value"] ?? .null)
             case "QueryFailed":
@@ -197,13 +192,15 @@ struct SyncState {
         }
         server = end
         observe(end.timestamp)
+        // Without optimistic updates before or after, only the results this Transition changed can look different.
+        let hadUpdates = mutations.values.contains { $0.update != nil }
         // A mutation returns once its effects are in the results.
         for (id, mutation) in mutations {
             guard let response = mutation.response, response.timestamp <= end.timestamp else { continue }
             mutations[id] = nil
             effects.append { mutation.caller.resume(returning: response.value) }
         }
-        showResults()
+        showResults(only: hadUpdates ? nil : touched)
     }
 
     private mutating func mutationResponse(_ message: Value) throws(Failure) {
@@ -234,12 +231,18 @@ struct SyncState {
 
     /// Recomputes what subscribers see (the server's results, then each pending
     /// optimistic update in request order) and tells those whose view changed.
-    private mutating func showResults() {
-        var store = OptimisticLocalStore(results: queries.mapValues { query in
-            if case .success(let value)? = query.server { value } else { nil }
-        })
-        for id in mutations.keys.sorted() { mutations[id]?.update?(&store) }
-        for (key, query) in queries {
+    /// `only`: just these queries, their server results as they are (for when
+    /// no optimistic update is pending).
+    private mutating func showResults(only touched: Set<Key>? = nil) {
+        var store = OptimisticLocalStore(results: [:])
+        if touched == nil {
+            store = OptimisticLocalStore(results: queries.mapValues { query in
+                if case .success(let value)? = query.server { value } else { nil }
+            })
+            for id in mutations.keys.sorted() { mutations[id]?.update?(&store) }
+        }
+        for key in touched.map(Array.init) ?? Array(queries.keys) {
+            guard let query = queries[key] else { continue }
             let local = store[key.path, key.arguments].map(Outcome.success) ?? query.server
             guard let local, local != query.shown else { continue }
             queries[key]?.shown = local
@@ -297,13 +300,6 @@ struct SyncState {
             ("type", .string("Mutation")), ("requestId", .integer(id)), ("udfPath", .string(path)),
             ("args", .array([.value(arguments)])),
         ])
-    }
-
-    private static func version(_ value: Value?) -> Version? {
-        guard let value, let querySet = value[field: "querySet"]?.wholeNumber, let identity = value[field: "identity"]?.wholeNumber,
-            let timestamp = value[field: "ts"]?.stringValue.flatMap(WireJSON.decodedU64)
-        else { return nil }
-        return Version(querySet: querySet, identity: identity, timestamp: timestamp)
     }
 
     /// A function's failure as the server sent it: with data, an application error (`ConvexError`).

@@ -126,21 +126,10 @@ final class SyncSession: Sendable {
         var generations = 0
         var lastSend = ContinuousClock.now
         /// The end version of the last Transition sent: the next one starts there.
-        var sentVersion = Version(querySet: 0, identity: 0, timestamp: 0).json
+        var sentVersion = StateVersion().json
 
         var version: WireJSON {
-            Version(querySet: querySet, identity: identityVersion, timestamp: timestamp).json
-        }
-    }
-
-    /// A StateVersion: the query set and identity versions, and the results' timestamp.
-    struct Version {
-        let querySet: Int
-        let identity: Int
-        let timestamp: UInt64
-
-        var json: WireJSON {
-            .object([("querySet", .integer(querySet)), ("identity", .integer(identity)), ("ts", WireJSON.encodedU64(timestamp))])
+            StateVersion(querySet: querySet, identity: identityVersion, timestamp: timestamp).json
         }
     }
 

@@ -128,7 +128,7 @@ struct ConvexJSONReader {
         }
         if tag == "$bytes" { return .bytes(bytes) }
         guard bytes.count == 8 else { throw ValueError(path: path, message: "\(tag) must hold exactly 8 bytes") }
-        let bits = bytes.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+        let bits = Value.littleEndianBits(bytes)
         if tag == "$integer" { return .int64(Int64(bitPattern: bits)) }
         let number = Double(bitPattern: bits)
         guard !Value.isPlainJSONNumber(number) else {

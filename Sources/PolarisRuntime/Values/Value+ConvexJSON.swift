@@ -122,4 +122,9 @@ extension Value {
     static func littleEndianBytes(_ bits: UInt64) -> [UInt8] {
         (0..<8).map { UInt8(truncatingIfNeeded: bits >> (8 * $0)) }
     }
+
+    /// The number 8 little-endian bytes hold (the inverse of `littleEndianBytes`).
+    static func littleEndianBits(_ bytes: [UInt8]) -> UInt64 {
+        bytes.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+    }
 }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// A JSON message of Convex's wire protocol, written by hand: protocol
 /// numbers (versions, IDs) are bare integers, while function values are
 /// Convex-encoded (`3.0`, tagged int64 and bytes).
@@ -58,13 +56,42 @@ package enum WireJSON: Sendable {
 
     /// `EncodedU64`: standard padded base64 of the 8 little-endian bytes.
     package static func encodedU64(_ number: UInt64) -> WireJSON {
-        .string(Data(withUnsafeBytes(of: number.littleEndian) { Array($0) }).base64EncodedString())
+        .string(Base64.encode(Value.littleEndianBytes(number)))
     }
 
-    /// The number an `EncodedU64` holds; nil when it is not 8 bytes in base64.
+    /// The number an `EncodedU64` holds; nil when it is not 8 bytes in padded base64.
     package static func decodedU64(_ text: String) -> UInt64? {
-        guard let bytes = Data(base64Encoded: text), bytes.count == 8 else { return nil }
-        return bytes.reversed().reduce(0) { $0 << 8 | UInt64($1) }
+        guard let bytes = Base64.decode(text), bytes.count == 8 else { return nil }
+        return Value.littleEndianBits(bytes)
+    }
+}
+
+/// A StateVersion of the sync protocol: the query set and identity
+/// versions, and the timestamp the results are consistent with.
+package struct StateVersion: Equatable, Sendable {
+    package var querySet = 0
+    package var identity = 0
+    package var timestamp: UInt64 = 0
+
+    /// The initial version, `{"querySet":0,"identity":0,"ts":"AAAAAAAAAAA="}`.
+    package init() {}
+
+    package init(querySet: Int, identity: Int, timestamp: UInt64) {
+        self.querySet = querySet
+        self.identity = identity
+        self.timestamp = timestamp
+    }
+
+    /// The version a message carries; nil when a field is missing or malformed.
+    package init?(_ value: Value?) {
+        guard let value, let querySet = value[field: "querySet"]?.wholeNumber, let identity = value[field: "identity"]?.wholeNumber,
+            let timestamp = value[field: "ts"]?.stringValue.flatMap(WireJSON.decodedU64)
+        else { return nil }
+        self.init(querySet: querySet, identity: identity, timestamp: timestamp)
+    }
+
+    package var json: WireJSON {
+        .object([("querySet", .integer(querySet)), ("identity", .integer(identity)), ("ts", WireJSON.encodedU64(timestamp))])
     }
 }
 

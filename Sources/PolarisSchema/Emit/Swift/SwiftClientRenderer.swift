@@ -30,11 +30,13 @@ struct SwiftClientRenderer {
                     Self.renderTransport(into: &out)
                     var methods = NameAllocator(taken: Set(["transport", "init"] + signatures.map(\.method)))
                     for signature in signatures {
+                        let parameters = parameters(signature)
                         out.line()
-                        renderCall(signature, into: &out)
-                        if signature.function.kind == .query, signature.result != nil {
+                        renderCall(signature, parameters, into: &out)
+                        if signature.function.kind == .query, let result = signature.result {
+                            let method = methods.allocate(signature.method.filter { $0 != "`" } + "Query")
                             out.line()
-                            renderQueryCall(signature, method: methods.allocate(signature.method.filter { $0 != "`" } + "Query"), into: &out)
+                            renderQueryCall(signature, result: result, parameters, method: method, into: &out)
                         }
                     }
                 }
@@ -51,7 +53,9 @@ struct SwiftClientRenderer {
 
     /// A function's parameters, the Convex value of its arguments, and the
     /// name of the optimistic update's parameter (mutations only).
-    private func parameters(_ signature: SwiftFunctionSignature) -> (declaration: String, arguments: String, update: String?) {
+    private typealias Parameters = (declaration: String, arguments: String, update: String?)
+
+    private func parameters(_ signature: SwiftFunctionSignature) -> Parameters {
         let function = signature.function
         let members = signature.arguments?.members.filter { $0.fixedValue == nil } ?? []
         var parameters = members.map { ($0.property, $0.declaredType, $0.isOptional) }
@@ -74,9 +78,9 @@ struct SwiftClientRenderer {
         return (list.declaration, arguments, update.map { _ in names.removeLast() })
     }
 
-    private func renderCall(_ signature: SwiftFunctionSignature, into out: inout SwiftText) {
+    private func renderCall(_ signature: SwiftFunctionSignature, _ parameters: Parameters, into out: inout SwiftText) {
         let function = signature.function
-        let (declaration, arguments, update) = parameters(signature)
+        let (declaration, arguments, update) = parameters
         let extra = update.map { ", optimisticUpdate: \($0)" } ?? ""
         let call = "await self.transport.\(function.kind.rawValue)(\(SwiftNaming.stringLiteral(function.path)), arguments: \(arguments)\(extra))"
         out.doc(function.doc ?? "`\(function.path)`")
@@ -91,9 +95,10 @@ struct SwiftClientRenderer {
     }
 
     /// `<query>Query(...)`: the query and its arguments as a `QueryCall`.
-    private func renderQueryCall(_ signature: SwiftFunctionSignature, method: String, into out: inout SwiftText) {
-        guard let result = signature.result else { return }
-        let (declaration, arguments, _) = parameters(signature)
+    private func renderQueryCall(
+        _ signature: SwiftFunctionSignature, result: SwiftTypeRef, _ parameters: Parameters, method: String, into out: inout SwiftText
+    ) {
+        let (declaration, arguments, _) = parameters
         out.line("/// `\(signature.function.path)` with its arguments: subscribe to it, or read and set its result in an optimistic update.")
         out.block("public func \(SwiftNaming.escaped(method))(\(declaration)) -> PolarisRuntime.QueryCall<\(result.name)>") { out in
             out.line("PolarisRuntime.QueryCall(")
