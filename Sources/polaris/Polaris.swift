@@ -11,7 +11,7 @@ struct Polaris: ParsableCommand {
         commandName: "polaris",
         abstract: "The Polaris schema compiler.",
         discussion: "Checks schema files of the Polaris schema language (version 1) and generates Swift and SQL from them.",
-        subcommands: [Check.self, Generate.self, SQL.self]
+        subcommands: [Check.self, Generate.self, SQL.self, Diff.self]
     )
 
     /// Runs the command, keeping exit status 1 for schema errors: failures that
