@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "PolarisClient", targets: ["PolarisClient"]),
         .executable(name: "polaris-server", targets: ["polaris-server"]),
         .executable(name: "polaris", targets: ["polaris"]),
+        .executable(name: "polaris-data", targets: ["polaris-data"]),
         .plugin(name: "PolarisGenerator", targets: ["PolarisGenerator"]),
         .plugin(name: "GeneratePolarisCode", targets: ["GeneratePolarisCode"]),
     ],
@@ -70,6 +71,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // A schema file's tables as the runtime describes them, for tools that check and migrate
+        // databases against a schema read at run time (never linked into `polaris`).
+        .target(name: "PolarisData", dependencies: ["PolarisSchema", "PolarisRuntime"]),
+        // `polaris-data check|migrate --database FILE SCHEMA`: stored data against a schema.
+        .executableTarget(
+            name: "polaris-data",
+            dependencies: ["PolarisData", "PolarisSchema", "PolarisRuntime", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // Build-tool plugin: a target's polaris.yaml becomes Swift sources at build time.
         .plugin(name: "PolarisGenerator", capability: .buildTool(), dependencies: ["polaris"]),
         // Command plugin: refreshes a checked-in folder such as Generated/.
@@ -133,6 +141,13 @@ let package = Package(
             dependencies: [
                 "PolarisClient", "PolarisGenerated", "PolarisRuntime", "polaris-server", "PolarisTestSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
+            ]),
+        // Migrations on real database files, the data check, and polaris-data killed mid-migration.
+        .testTarget(
+            name: "PolarisMigrationTests",
+            dependencies: [
+                "PolarisData", "PolarisSchema", "PolarisRuntime", "PolarisGenerated", "ReferenceEverything", "polaris-data",
+                "PolarisTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .testTarget(
             name: "PolarisGeneratedTests",

@@ -33,29 +33,49 @@ public final class DocumentStore: Sendable {
     }
 
     /// Opens (creating if needed) the database file at `path` for `schema`.
+    ///
+    /// The database records the schema it was opened with. When `schema`
+    /// differs, the database is migrated in one transaction before the store
+    /// opens: new tables are created, changed tables rebuilt with every stored
+    /// document checked against the new validators, empty removed tables
+    /// dropped. If a document does not fit (or a removed table is not empty)
+    /// this throws a `MigrationError` and the database is left as it was.
     public convenience init(path: String, schema: any DatabaseSchema.Type, durability: Durability = .full) throws {
+        try self.init(path: path, tables: schema.tables, sqliteDDL: schema.sqliteDDL, durability: durability)
+    }
+
+    /// Opens the database file at `path` for tables known at run time (a
+    /// schema file compiled by a tool, as `polaris-data` does) rather than
+    /// generated code; `sqliteDDL` is what `polaris sql` prints for them.
+    public convenience init(path: String, tables: [TableDescription], sqliteDDL: String, durability: Durability = .full) throws {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -\(DocumentStore.cacheKiB)") }
         let pool = try DatabasePool(path: path, configuration: configuration)
         // After GRDB's WAL setup, which sets NORMAL; only the writer's setting matters.
         try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = \(durability.rawValue)") }
-        try self.init(database: pool, schema: schema)
+        try self.init(database: pool, tables: tables, ddl: sqliteDDL)
     }
 
     /// A database that lives in memory only, for `schema`.
     public static func inMemory(schema: any DatabaseSchema.Type) throws -> DocumentStore {
-        try DocumentStore(database: try DatabaseQueue(), schema: schema)
+        try DocumentStore(database: try DatabaseQueue(), tables: schema.tables, ddl: schema.sqliteDDL)
     }
 
-    private init(database: any GRDB.DatabaseWriter, schema: any DatabaseSchema.Type) throws {
+    private init(database: any GRDB.DatabaseWriter, tables descriptions: [TableDescription], ddl: String) throws {
         self.database = database
         let slots = StatementSlots()
         (begin, commit, rollback) = (slots.make("BEGIN IMMEDIATE"), slots.make("COMMIT"), slots.make("ROLLBACK"))
-        let tables = schema.tables.map { StoreTable($0, slots: slots) }
+        let tables = descriptions.map { StoreTable($0, slots: slots) }
         self.tables = Dictionary(uniqueKeysWithValues: tables.map { ($0.name, $0) })
         let latest = try database.write { db in
-            try db.execute(sql: schema.sqliteDDL)
+            let recorded = try RecordedSchema.read(db)
+            if let recorded, recorded != descriptions {
+                try SchemaMigration(recorded: recorded, tables: tables, ddl: ddl).apply(db)
+            } else {
+                try db.execute(sql: ddl)
+            }
+            if recorded != descriptions { try RecordedSchema.write(descriptions, db) }
             var latest = 0.0
             for table in tables {
                 try Self.checkColumns(of: table, in: db)
