@@ -4,11 +4,7 @@ import PolarisTestSupport
 /// Runs the `polaris` executable that `swift build` put beside the tests.
 struct PolarisBinary {
     /// What one run gave.
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
+    typealias Run = ToolRun
 
     /// The built `polaris`, found beside the test bundle.
     static let url = BuiltProducts.executable("polaris")
@@ -22,20 +18,7 @@ struct PolarisBinary {
 
     /// Runs `polaris ARGUMENTS` in `directory`.
     static func run(_ arguments: [String], in directory: URL) throws -> Run {
-        let process = Process()
-        process.executableURL = url
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(
-            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-            stderr: String(decoding: stderr, as: UTF8.self))
+        try ToolRun(url, arguments, in: directory)
     }
 }
 

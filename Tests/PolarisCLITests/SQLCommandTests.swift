@@ -1,4 +1,5 @@
 import Foundation
+import PolarisTestSupport
 import Testing
 
 /// `polaris sql`: the DDL loads into the real databases, sqlite3 and PostgreSQL.
@@ -15,22 +16,8 @@ struct SQLCommandTests {
     }
 
     /// Runs a command with `input` on its standard input.
-    private func shell(_ arguments: [String], input: String) throws -> PolarisBinary.Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        let stdin = Pipe(), out = Pipe(), err = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        stdin.fileHandleForWriting.write(Data(input.utf8))
-        try stdin.fileHandleForWriting.close()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return .init(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                     stderr: String(decoding: stderr, as: UTF8.self))
+    private func shell(_ arguments: [String], input: String) throws -> ToolRun {
+        try ToolRun(URL(fileURLWithPath: "/usr/bin/env"), arguments, input: input)
     }
 
     @Test(arguments: schemas)

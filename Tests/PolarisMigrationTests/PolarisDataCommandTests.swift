@@ -9,18 +9,8 @@ import Testing
 @Suite struct PolarisDataCommandTests {
     static let executable = BuiltProducts.executable("polaris-data")
 
-    static func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+    static func run(_ arguments: [String]) throws -> ToolRun {
+        try ToolRun(executable, arguments)
     }
 
     @Test func checkReportsEachFailingDocumentAndMigrateRefusesThem() throws {
