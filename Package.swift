@@ -91,7 +91,7 @@ let package = Package(
         .executableTarget(
             name: "polaris-benchmarks",
             dependencies: [
-                "PolarisSchema", "CLibYAML", "PolarisRuntime", "PolarisGenerated", "PolarisBackend", "PolarisServer",
+                "PolarisSchema", "CLibYAML", "PolarisRuntime", "PolarisGenerated", "PolarisBackend", "PolarisServer", "PolarisData",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),

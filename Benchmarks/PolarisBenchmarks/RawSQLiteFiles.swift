@@ -93,6 +93,28 @@ final class RawSQLiteFiles {
         }
     }
 
+    /// `SELECT` every column of every row of `files`, each column's bytes
+    /// touched (texts as Swift strings when `strings`); returns the rows read.
+    func selectAll(strings: Bool) throws -> Int {
+        let statement = try prepare(
+            "SELECT \"_id\", \"_creationTime\", \"projectId\", \"parentId\", \"name\", \"type\", \"content\", \"storageId\", \"updatedAt\" FROM \"files\"")
+        defer { sqlite3_finalize(statement) }
+        var rows = 0, bytes = 0
+        while sqlite3_step(statement) == SQLITE_ROW {
+            rows += 1
+            for column in Int32(0)..<9 {
+                switch sqlite3_column_type(statement, column) {
+                case SQLITE_TEXT:
+                    if strings { bytes += text(statement, column)?.utf8.count ?? 0 } else { bytes += Int(sqlite3_column_bytes(statement, column)) }
+                case SQLITE_FLOAT: bytes += Int(sqlite3_column_double(statement, column).exponent)
+                default: break
+                }
+            }
+        }
+        precondition(bytes > 0)
+        return rows
+    }
+
     /// The text of column `index`, nil for NULL.
     private func text(_ statement: OpaquePointer?, _ index: Int32) -> String? {
         guard let bytes = sqlite3_column_text(statement, index) else { return nil }

@@ -5,7 +5,8 @@
 // `polaris-benchmarks generate` runs only the code generation figures (for profiling);
 // `polaris-benchmarks store [DOCUMENTS]` only the document store's;
 // `polaris-benchmarks realtime` only mutation-to-notification latency and HTTP query throughput;
-// `polaris-benchmarks http [QUERIES]` only HTTP query throughput (for profiling).
+// `polaris-benchmarks http [QUERIES]` only HTTP query throughput (for profiling);
+// `polaris-benchmarks migration [DOCUMENTS]` only the data check and migration (1,000,000 documents).
 let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
 case "compile":
@@ -19,6 +20,8 @@ case "generate":
 case "realtime":
     try realtimeBenchmark(subscriptionCounts: [1, 100, 10_000], mutations: 500)
     try await httpQueryBenchmark(queries: 5_000, concurrency: 8)
+case "migration":
+    try migrationBenchmark(documents: arguments.dropFirst().compactMap { Int($0) }.first ?? 1_000_000, runs: 3)
 case "http":
     try await httpQueryBenchmark(queries: arguments.dropFirst().compactMap { Int($0) }.first ?? 5_000, concurrency: 8)
 default:
@@ -30,4 +33,6 @@ default:
     print()
     try realtimeBenchmark(subscriptionCounts: [1, 100, 10_000], mutations: 500)
     try await httpQueryBenchmark(queries: 5_000, concurrency: 8)
+    print()
+    try migrationBenchmark(documents: 1_000_000, runs: 3)
 }

@@ -48,19 +48,27 @@ struct SchemaMigration {
         }
         let changed = changed
         for (old, _) in changed {
-            let indexes = try String.fetchAll(
-                db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL",
-                arguments: [SQLText.identifier(old.name)])
-            for index in indexes { try db.execute(sql: "DROP INDEX \(SQLText.quote(index))") }
+            try Self.dropIndexes(of: old, db)
             try db.execute(sql: "ALTER TABLE \(old.quotedName) RENAME TO \(SQLText.quote(Self.previousName(of: old)))")
         }
         try db.execute(sql: ddl)
         var report = DocumentCheckReport()
         for (old, new) in changed {
+            // Filled first and indexed after: one sort per index instead of a B-tree insert per row.
+            try Self.dropIndexes(of: new, db)
             try copy(from: old, to: new, db, report: &report)
         }
         guard report.isValid else { throw MigrationError.invalidDocuments(report) }
         for (old, _) in changed { try db.execute(sql: "DROP TABLE \(SQLText.quote(Self.previousName(of: old)))") }
+        try db.execute(sql: ddl)
+    }
+
+    /// Drops the indexes SQL made for `table` (its primary key's stays).
+    private static func dropIndexes(of table: StoreTable, _ db: Database) throws {
+        let indexes = try String.fetchAll(
+            db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL",
+            arguments: [SQLText.identifier(table.name)])
+        for index in indexes { try db.execute(sql: "DROP INDEX \(SQLText.quote(index))") }
     }
 
     /// Where a changed table's rows wait while the new table is filled.
