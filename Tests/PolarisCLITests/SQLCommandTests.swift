@@ -57,4 +57,23 @@ struct SQLCommandTests {
         #expect(run.stderr.isEmpty)
         #expect(run.stdout.contains(schema == "schema/polaris.yaml" ? " 7" : " 5"))
     }
+
+    @Test func fromAndToPrintTheMigrationAndWarnOnStderr() throws {
+        let files = [
+            "old.yaml": "version: 1\ntables:\n  t:\n    fields: { a: string }\n",
+            "new.yaml": "version: 1\ntables:\n  t:\n    fields: { a: string, b: number? }\n  u:\n    fields: { c: int64 }\n",
+            "json.yaml": "version: 1\ntables:\n  t:\n    fields: { a: string | number }\n",
+        ]
+        let run = try PolarisBinary.run(["sql", "--from", "old.yaml", "--to", "new.yaml"], files: files)
+        #expect(run.status == 0)
+        #expect(run.stderr == "")
+        #expect(run.stdout.contains("INSERT INTO \"t\" (\"_id\", \"_creationTime\", \"a\", \"b\")\n    SELECT \"_id\", \"_creationTime\", \"a\", NULL FROM \"t.polaris-previous\";"))
+        #expect(run.stdout.contains("CREATE TABLE IF NOT EXISTS \"u\""))
+        let warned = try PolarisBinary.run(["sql", "--from", "old.yaml", "--to", "json.yaml", "--diagnostics", "json"], files: files)
+        #expect(warned.status == 0)
+        #expect(warned.stderr.contains("\"severity\": \"warning\", \"message\": \"field 'a' of table 't' is now stored as Convex JSON, not TEXT"))
+        let usage = try PolarisBinary.run(["sql", "--from", "old.yaml"], files: files)
+        #expect(usage.status == 64)
+        #expect(usage.stderr.contains("give either SCHEMA, or both --from OLD and --to NEW"))
+    }
 }

@@ -23,28 +23,37 @@ public enum SQLGenerator {
         column("data", type: SQLColumnType.blob.name(in: dialect), nullable: false, into: &out)
         closeTable(dialect: dialect, into: &out)
         for (table, layout) in zip(schema.tables, layouts) {
-            let name = SQLNames.identifier(table.name)
             out.append(byte: UInt8(ascii: "\n"))
-            openTable(name, into: &out)
-            systemColumns(dialect: dialect, into: &out)
-            for column in layout.columns {
-                Self.column(column.name, type: column.type.name(in: dialect), nullable: column.isNullable, into: &out)
-                column.appendCheck(dialect: dialect, into: &out)
-            }
-            for path in layout.orderKeys {
-                Self.column(SQLTableLayout.orderKeyColumn(path), type: SQLColumnType.blob.name(in: dialect), nullable: false, into: &out)
-            }
-            closeTable(dialect: dialect, into: &out)
-            out.append("CREATE INDEX IF NOT EXISTS ")
-            out.append(SQLNames.identifier(table.name + ".by_creation_time"), enclosedIn: quoteMark)
-            out.append(" ON ")
-            out.append(name, enclosedIn: quoteMark)
-            out.append(" (\"_creationTime\");\n")
-            for index in table.indexes {
-                createIndex(index, of: table, layout: layout, dialect: dialect, into: &out)
-            }
+            createTable(table, layout: layout, dialect: dialect, into: &out)
+            createIndexes(of: table, layout: layout, dialect: dialect, into: &out)
         }
         return out
+    }
+
+    /// `CREATE TABLE IF NOT EXISTS` for one schema table.
+    static func createTable(_ table: Table, layout: SQLTableLayout, dialect: SQLDialect, into out: inout TextBuffer) {
+        openTable(SQLNames.identifier(table.name), into: &out)
+        systemColumns(dialect: dialect, into: &out)
+        for column in layout.columns {
+            Self.column(column.name, type: column.type.name(in: dialect), nullable: column.isNullable, into: &out)
+            column.appendCheck(dialect: dialect, into: &out)
+        }
+        for path in layout.orderKeys {
+            Self.column(SQLTableLayout.orderKeyColumn(path), type: SQLColumnType.blob.name(in: dialect), nullable: false, into: &out)
+        }
+        closeTable(dialect: dialect, into: &out)
+    }
+
+    /// `by_creation_time` and the table's own indexes.
+    static func createIndexes(of table: Table, layout: SQLTableLayout, dialect: SQLDialect, into out: inout TextBuffer) {
+        out.append("CREATE INDEX IF NOT EXISTS ")
+        out.append(SQLNames.identifier(table.name + ".by_creation_time"), enclosedIn: quoteMark)
+        out.append(" ON ")
+        out.append(SQLNames.identifier(table.name), enclosedIn: quoteMark)
+        out.append(" (\"_creationTime\");\n")
+        for index in table.indexes {
+            createIndex(index, of: table, layout: layout, dialect: dialect, into: &out)
+        }
     }
 
     /// The layout of each table of `schema`, in schema order.
