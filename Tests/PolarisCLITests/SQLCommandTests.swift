@@ -76,4 +76,33 @@ struct SQLCommandTests {
         #expect(usage.status == 64)
         #expect(usage.stderr.contains("give either SCHEMA, or both --from OLD and --to NEW"))
     }
+
+    @Test func theMigrationRunsOnPostgreSQLAndFailsWhole() throws {
+        let files = [
+            "old.yaml": "version: 1\ntables:\n  t:\n    fields: { a: string }\n    indexes: { by_a: [a] }\n",
+            "new.yaml": "version: 1\ntables:\n  t:\n    fields: { a: string, b: number? }\n  u:\n    fields: { c: int64 }\n",
+            "json.yaml": "version: 1\ntables:\n  t:\n    fields: { a: string | number }\n",
+        ]
+        let old = try PolarisBinary.run(["sql", "old.yaml", "--dialect", "postgres"], files: files).stdout
+        let migration = try PolarisBinary.run(["sql", "--from", "old.yaml", "--to", "new.yaml", "--dialect", "postgres"], files: files)
+        let refused = try PolarisBinary.run(["sql", "--from", "old.yaml", "--to", "json.yaml", "--dialect", "postgres"], files: files)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("polaris-pg-\(UUID().uuidString)")
+        let start = try shell([Self.root.appendingPathComponent("scripts/postgres").path, "start", folder.path], input: "")
+        try #require(start.status == 0, "scripts/postgres could not start PostgreSQL: \(start.stderr)")
+        defer { _ = try? shell([Self.root.appendingPathComponent("scripts/postgres").path, "stop", folder.path], input: "") }
+        let url = start.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        func psql(_ input: String) throws -> ToolRun {
+            try shell(["psql", url, "-q", "-v", "ON_ERROR_STOP=1", "-X", "-A", "-t"], input: "SET client_min_messages = warning;\n" + input)
+        }
+        let rows = "SELECT string_agg(\"_id\" || '=' || \"a\", ',') FROM \"t\";\n"
+        #expect(try psql(old + "INSERT INTO \"t\" VALUES ('k1', 1.0, 'x'), ('k2', 2.0, 'y');\n").status == 0)
+        let failed = try psql(refused.stdout)
+        #expect(failed.status != 0)
+        #expect(failed.stderr.contains("null value in column \"a\""))
+        #expect(try psql(rows).stdout == "k1=x,k2=y\n")
+        let applied = try psql(migration.stdout + rows + "SELECT count(*) FROM \"u\";\n")
+        #expect(applied.status == 0)
+        #expect(applied.stderr.isEmpty)
+        #expect(applied.stdout == "k1=x,k2=y\n0\n")
+    }
 }
