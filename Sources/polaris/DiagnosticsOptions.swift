@@ -35,4 +35,28 @@ struct DiagnosticsOptions: ParsableArguments {
         guard let schema = result.schema else { throw ExitCode.failure }
         return schema
     }
+
+    /// Two versions of a schema, checked: `Diff` and `SQL --from --to`.
+    struct Versions {
+        var old: Schema
+        var new: Schema
+        /// Both files, by the names they were given as.
+        var sources: [String: SourceFile]
+        /// What checking both found (warnings and notes only).
+        var diagnostics: [Diagnostic]
+    }
+
+    /// Reads OLD and NEW (files or `REV:PATH`) and checks both; when either
+    /// has errors, writes the diagnostics of both (JSON to `jsonHandle`) and fails.
+    func checkedVersions(_ old: String, _ new: String, jsonTo jsonHandle: FileHandle = .standardOutput) throws -> Versions {
+        let files = (try readSchema(fileOrRevision: old), try readSchema(fileOrRevision: new))
+        let sources = [old: files.0].merging([new: files.1]) { first, _ in first }
+        let checked = (SchemaCompiler.check(files.0), SchemaCompiler.check(files.1))
+        let diagnostics = checked.0.diagnostics + checked.1.diagnostics
+        guard let before = checked.0.schema, let after = checked.1.schema else {
+            emit(diagnostics, sources: sources, to: jsonHandle)
+            throw ExitCode.failure
+        }
+        return Versions(old: before, new: after, sources: sources, diagnostics: diagnostics)
+    }
 }

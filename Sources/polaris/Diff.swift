@@ -24,16 +24,10 @@ struct Diff: ParsableCommand {
     @OptionGroup var options: DiagnosticsOptions
 
     func run() throws {
-        let oldFile = try readSchema(fileOrRevision: old)
-        let newFile = try readSchema(fileOrRevision: new)
-        let sources = [old: oldFile].merging([new: newFile]) { first, _ in first }
-        let checked = (SchemaCompiler.check(oldFile), SchemaCompiler.check(newFile))
-        guard let before = checked.0.schema, let after = checked.1.schema else {
-            options.emit(checked.0.diagnostics + checked.1.diagnostics, sources: sources)
-            throw ExitCode.failure
-        }
-        let changes = SchemaDiff.diagnostics(old: before, oldFile: old, new: after, newFile: new)
-        options.emit(changes, sources: sources)
+        // Warnings of the schemas themselves are `polaris check`'s to report; diff reports changes only.
+        let versions = try options.checkedVersions(old, new)
+        let changes = SchemaDiff.diagnostics(old: versions.old, oldFile: old, new: versions.new, newFile: new)
+        options.emit(changes, sources: versions.sources)
         if options.diagnostics == .text, !changes.isEmpty {
             let count = { (severity: Severity) in changes.count { $0.severity == severity } }
             print("\(changes.count) change\(changes.count == 1 ? "" : "s"): \(count(.error)) breaking, \(count(.warning)) to review, \(count(.note)) safe")

@@ -45,16 +45,9 @@ struct SQL: ParsableCommand {
             print(SQLGenerator.ddl(for: checked, dialect: dialect), terminator: "")
             return
         }
-        let files = (try readSchema(fileOrRevision: from), try readSchema(fileOrRevision: to))
-        let sources = [from: files.0].merging([to: files.1]) { first, _ in first }
-        let checked = (SchemaCompiler.check(files.0), SchemaCompiler.check(files.1))
-        let diagnostics = checked.0.diagnostics + checked.1.diagnostics
-        guard let old = checked.0.schema, let new = checked.1.schema else {
-            options.emit(diagnostics, sources: sources, to: .standardError)
-            throw ExitCode.failure
-        }
-        let migration = SQLMigration.sql(from: old, to: new, newFile: to, dialect: dialect)
-        options.emit(diagnostics + migration.diagnostics, sources: sources, to: .standardError)
+        let versions = try options.checkedVersions(from, to, jsonTo: .standardError)
+        let migration = SQLMigration.sql(from: versions.old, to: versions.new, newFile: to, dialect: dialect)
+        options.emit(versions.diagnostics + migration.diagnostics, sources: versions.sources, to: .standardError)
         print(migration.sql, terminator: "")
     }
 }

@@ -72,10 +72,11 @@ public final class DocumentStore: Sendable {
             let recorded = try RecordedSchema.read(db)
             if let recorded, recorded != descriptions {
                 try SchemaMigration(recorded: recorded, tables: tables, ddl: ddl).apply(db)
+                try RecordedSchema.write(descriptions, db)
             } else {
                 try db.execute(sql: ddl)
+                if recorded == nil { try RecordedSchema.write(descriptions, db) }
             }
-            if recorded != descriptions { try RecordedSchema.write(descriptions, db) }
             var latest = 0.0
             for table in tables {
                 try Self.checkColumns(of: table, in: db)

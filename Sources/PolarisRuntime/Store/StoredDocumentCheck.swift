@@ -69,9 +69,8 @@ struct StoredRowsCheck {
     /// Steps through every row of the SQL table `sqlName`; each invalid
     /// document goes to `report`, and while none has failed (in any table the
     /// report covers) each valid one's column values, in `stored.names`
-    /// order, go to `body`. Returns how many rows there were.
-    @discardableResult
-    func run(_ db: Database, from sqlName: String, report: inout DocumentCheckReport, body: ([Value?]) throws -> Void = { _ in }) throws -> Int {
+    /// order, go to `body`. The report also counts the rows.
+    func run(_ db: Database, from sqlName: String, report: inout DocumentCheckReport, body: ([Value?]) throws -> Void = { _ in }) throws {
         let columns = stored.names.map { SQLText.quote(SQLText.identifier($0)) }
         let statement = try db.makeStatement(sql: "SELECT \(columns.joined(separator: ", ")) FROM \(SQLText.quote(sqlName))")
         defer { statement.finishReading() }
@@ -91,7 +90,6 @@ struct StoredRowsCheck {
             }
         }
         report.record(stored.name, checked: count)
-        return count
     }
 
     /// Checks one row's values: field by field for an object validator, as a whole document otherwise.

@@ -63,10 +63,10 @@ extension SchemaDiffer {
     /// (one note each, where the field stands in NEW); anything else breaks
     /// older clients' decoding.
     private mutating func compareReturns(_ was: Function, _ now: Function, of name: String) {
-        if isUnchanged(was.returns, now.returns) { return }
-        var narrowing = Subtyping(new, old)
-        if narrowing.isSubtype(now.returns, was.returns) {
-            report(.note, "return type of \(name) narrowed from '\(was.returns)' to '\(now.returns)'", at: now.location)
+        if isNarrowed(was.returns, now.returns) {
+            if !isWidened(was.returns, now.returns) {
+                report(.note, "return type of \(name) narrowed from '\(was.returns)' to '\(now.returns)'", at: now.location)
+            }
             return
         }
         var relaxed = Subtyping(new, old, allowsExtraOptionalFields: true)

@@ -39,13 +39,19 @@ struct SchemaDiffer {
 
     /// Whether OLD's `t` accepts the same values as NEW's `u`.
     func isUnchanged(_ t: SchemaType, _ u: SchemaType) -> Bool {
-        Subtyping.areEquivalent(t, in: old, u, in: new)
+        isWidened(t, u) && isNarrowed(t, u)
     }
 
     /// Whether OLD's `t` <: NEW's `u`: every value of the old type is still accepted.
     func isWidened(_ t: SchemaType, _ u: SchemaType) -> Bool {
         var subtyping = Subtyping(old, new)
         return subtyping.isSubtype(t, u)
+    }
+
+    /// Whether NEW's `u` <: OLD's `t`: every value of the new type was one of the old.
+    func isNarrowed(_ t: SchemaType, _ u: SchemaType) -> Bool {
+        var subtyping = Subtyping(new, old)
+        return subtyping.isSubtype(u, t)
     }
 }
 
@@ -57,7 +63,7 @@ enum TypeChange {
 extension SchemaDiffer {
     /// How OLD's `t` relates to NEW's `u`.
     func change(from t: SchemaType, to u: SchemaType) -> TypeChange {
-        if isUnchanged(t, u) { return .none }
-        return isWidened(t, u) ? .widened : .other
+        guard isWidened(t, u) else { return .other }
+        return isNarrowed(t, u) ? .none : .widened
     }
 }

@@ -8,7 +8,7 @@ struct Subtyping {
     /// Also accept objects of A that have optional fields B lacks (what
     /// clients decoding a return value ignore); each one is collected in
     /// `extraFields`.
-    var allowsExtraOptionalFields = false
+    let allowsExtraOptionalFields: Bool
     /// The optional fields of A's objects that B lacks, when allowed.
     private(set) var extraFields: [Field] = []
 
@@ -69,13 +69,6 @@ struct Subtyping {
         guard body(&trial) else { return false }
         self = trial
         return true
-    }
-
-    /// Whether `a` and `b` accept the same values (`a <: b` and `b <: a`).
-    static func areEquivalent(_ a: SchemaType, in lhs: Schema, _ b: SchemaType, in rhs: Schema) -> Bool {
-        var forward = Subtyping(lhs, rhs)
-        var backward = Subtyping(rhs, lhs)
-        return forward.isSubtype(a, b) && backward.isSubtype(b, a)
     }
 
     /// A named type's definition and `doc<t>`'s document object, so that

@@ -110,6 +110,13 @@ public enum SQLGenerator {
 
 /// SQL identifiers from schema names.
 enum SQLNames {
+    /// `"name"`, quoted as the DDL quotes it (a `"` inside doubled); `name` is used as it is.
+    static func quoted(_ name: String) -> String {
+        var out = TextBuffer(capacity: name.utf8.count + 2)
+        out.append(name, enclosedIn: UInt8(ascii: "\""))
+        return out.string
+    }
+
     /// `name` if PostgreSQL keeps it whole (63 bytes at most); a longer name
     /// is cut and given a hash of the whole, so two long names never meet.
     static func identifier(_ name: String) -> String {

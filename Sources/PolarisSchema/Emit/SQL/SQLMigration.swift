@@ -36,7 +36,7 @@ public enum SQLMigration {
             for index in ["by_creation_time"] + before.indexes.map(\.name) {
                 out.append("DROP INDEX \(quote(table.name + "." + index));\n")
             }
-            out.append("ALTER TABLE \(quote(table.name)) RENAME TO \"\(previous)\";\n")
+            out.append("ALTER TABLE \(quote(table.name)) RENAME TO \(SQLNames.quoted(previous));\n")
             SQLGenerator.createTable(table, layout: layout, dialect: dialect, into: &out)
             let was = SQLTableLayout(of: before, schema: old)
             var targets = ["\"_id\"", "\"_creationTime\""]
@@ -73,9 +73,9 @@ public enum SQLMigration {
                 }
             }
             out.append("INSERT INTO \(quote(table.name)) (\(targets.joined(separator: ", ")))\n")
-            out.append("    SELECT \(sources.joined(separator: ", ")) FROM \"\(previous)\";\n")
+            out.append("    SELECT \(sources.joined(separator: ", ")) FROM \(SQLNames.quoted(previous));\n")
             SQLGenerator.createIndexes(of: table, layout: layout, dialect: dialect, into: &out)
-            out.append("DROP TABLE \"\(previous)\";\n")
+            out.append("DROP TABLE \(SQLNames.quoted(previous));\n")
         }
         out.append("\nCOMMIT;\n")
         return (out.string, diagnostics)
@@ -84,7 +84,7 @@ public enum SQLMigration {
     /// Whether the runtime sees the table as changed: its document type with
     /// every named type expanded, or its indexes, differ.
     static func isChanged(_ before: Table, in old: Schema, _ after: Table, in new: Schema) -> Bool {
-        before.indexes.map(\.name) != after.indexes.map(\.name) || before.indexes.map(\.fields) != after.indexes.map(\.fields)
+        before.indexes.map { [$0.name] + $0.fields } != after.indexes.map { [$0.name] + $0.fields }
             || expanded(Table.shapeType(before.shape), in: old) != expanded(Table.shapeType(after.shape), in: new)
     }
 
@@ -106,8 +106,9 @@ public enum SQLMigration {
         }
     }
 
+    /// A schema name as its quoted SQL identifier.
     private static func quote(_ name: String) -> String {
-        "\"" + SQLNames.identifier(name).split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+        SQLNames.quoted(SQLNames.identifier(name))
     }
 
     private static func location(ofField name: String, in table: Table) -> SourceLocation {
