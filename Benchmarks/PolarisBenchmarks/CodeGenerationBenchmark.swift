@@ -3,15 +3,21 @@ import PolarisSchema
 
 /// `polaris generate` (check, then the Swift files, which embed the SQL DDL
 /// of both dialects) on synthetic schemas beside libyaml's event parse of the same file.
-func codeGenerationBenchmark(tables: [Int], runs: Int) {
+func codeGenerationBenchmark(tables: [Int], runs: Int) throws {
     for count in tables {
         let bytes = Array(syntheticSchema(tables: count).utf8)
-        let floor = medianSeconds(runs: runs) { _ = libyamlEventCount(bytes) }
-        let generate = medianSeconds(runs: runs) { _ = generateAll(bytes) }
+        _ = generateAll(bytes)  // warm-up
+        // Interleaved, so that a slow spell of this shared machine falls on both alike.
+        let times = try interleavedRounds(runs: runs, [
+            { { _ = libyamlEventCount(bytes) } },
+            { { _ = generateAll(bytes) } },
+        ])
+        let floor = median(times[0]), generate = median(times[1])
         printTable(
-            title: "Code generation: \(count) tables, median of \(runs) runs",
+            title: "Code generation: \(count) tables, median of \(runs) interleaved rounds",
             baseline: floor,
             rows: [("libyaml event parse (baseline)", floor), ("polaris generate (check + Swift files)", generate)])
+        print(String(format: "  median of the rounds' own ratios: %.2fx", median(zip(times[1], times[0]).map { $0 / $1 })))
     }
 }
 

@@ -41,7 +41,7 @@ func migrationBenchmark(documents: Int, runs: Int) throws {
         },
     ])
     precondition(counts == [documents], "every contestant reads every document, got \(counts)")
-    let medians = times.map { $0.sorted()[$0.count / 2] }
+    let medians = times.map(median)
 
     // The migration itself, once: it changes the file.
     let start = DispatchTime.now().uptimeNanoseconds

@@ -76,7 +76,6 @@ func storeBenchmark(documents: Int, lookups: Int, mutations: Int, runs: Int) thr
 /// (raw C), the median of the ratios within each round.
 private func printRates(_ title: String, unit: String, count: Int, rows: [String], seconds: [[Double]]) {
     print(title)
-    func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
     for (name, times) in zip(rows, seconds) {
         let rate = String(format: "%10.0f", Double(count) / median(times))
         let ratio = String(format: "%6.2f", median(zip(seconds[0], times).map { $0 / $1 }))

@@ -9,7 +9,12 @@ func medianSeconds(runs: Int, _ body: () throws -> Void) rethrows -> Double {
         try body()
         times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
     }
-    return times.sorted()[times.count / 2]
+    return median(times)
+}
+
+/// The middle value of `values` (the upper one of an even count).
+func median(_ values: [Double]) -> Double {
+    values.sorted()[values.count / 2]
 }
 
 /// The times of `runs` rounds in which every contestant runs once, in turn, so

@@ -16,7 +16,7 @@ case "store":
     let sizes = arguments.dropFirst().compactMap { Int($0) }
     try storeBenchmark(documents: sizes.first ?? 100_000, lookups: 10_000, mutations: 20_000, runs: 5)
 case "generate":
-    codeGenerationBenchmark(tables: [100, 1_000], runs: 11)
+    try codeGenerationBenchmark(tables: [100, 1_000], runs: 11)
 case "realtime":
     try realtimeBenchmark(subscriptionCounts: [1, 100, 10_000], mutations: 500)
     try await httpQueryBenchmark(queries: 5_000, concurrency: 8)
@@ -27,7 +27,7 @@ case "http":
 default:
     try schemaFrontEndBenchmark(tables: 1_000, runs: 21)
     print()
-    codeGenerationBenchmark(tables: [100, 1_000], runs: 11)
+    try codeGenerationBenchmark(tables: [100, 1_000], runs: 11)
     print()
     try storeBenchmark(documents: 100_000, lookups: 10_000, mutations: 20_000, runs: 5)
     print()
