@@ -1,16 +1,17 @@
 /// Generated text as UTF-8 bytes, appended piece by piece. The bytes live in
-/// one tail-allocated block copied with `memcpy`: emitters append millions of
-/// short pieces for a large schema, and this costs a fraction of appending to
-/// a `String` or an `Array`. A value type: a copy that is appended to gets its own bytes.
+/// one block copied with `memcpy`, and the count lives in the value itself, so
+/// an append is a capacity check, a uniqueness check and a copy: emitters
+/// append millions of short pieces for a large schema, and this costs a
+/// fraction of appending to a `String` or an `Array`. A value type: a copy
+/// that is appended to gets its own bytes.
 struct TextBuffer {
     private var storage: TextStorage
+    /// The number of bytes so far.
+    private(set) var count = 0
 
     init(capacity: Int = 0) {
-        storage = TextStorage.make(capacity: Swift.max(capacity, 16))
+        storage = TextStorage(capacity: Swift.max(capacity, 16))
     }
-
-    /// The number of bytes so far.
-    var count: Int { storage.withUnsafeMutablePointerToHeader { $0.pointee.count } }
 
     var isEmpty: Bool { count == 0 }
 
@@ -19,10 +20,12 @@ struct TextBuffer {
 
     /// Calls `body` with the bytes so far.
     func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
-        try storage.withUnsafeMutablePointers { header, bytes in try body(UnsafeBufferPointer(start: bytes, count: header.pointee.count)) }
+        try body(UnsafeBufferPointer(start: storage.bytes, count: count))
     }
 
     mutating func append(_ text: String) {
+        // Native and small strings lend their bytes without a copy or a retain.
+        if text.utf8.withContiguousStorageIfAvailable({ append(UnsafeRawBufferPointer($0)) }) != nil { return }
         var text = text
         text.withUTF8 { append(UnsafeRawBufferPointer($0)) }
     }
@@ -71,27 +74,31 @@ struct TextBuffer {
 
     /// Where the next `extra` bytes go, counted as written: this buffer's
     /// storage is made its own and large enough first.
-    private mutating func reserve(_ extra: Int) -> UnsafeMutablePointer<UInt8> {
-        let unique = isKnownUniquelyReferenced(&storage)
-        let (count, capacity) = storage.withUnsafeMutablePointerToHeader { $0.pointee }
-        if !unique || count + extra > capacity {
-            let old = storage
-            storage = TextStorage.make(capacity: Swift.max(count + extra, capacity * 2))
-            old.withUnsafeMutablePointerToElements { source in
-                storage.withUnsafeMutablePointerToElements { $0.update(from: source, count: count) }
-            }
-        }
-        return storage.withUnsafeMutablePointers { header, bytes in
-            header.pointee.count = count + extra
-            return bytes + count
-        }
+    @inline(__always)
+    mutating func reserve(_ extra: Int) -> UnsafeMutablePointer<UInt8> {
+        if _slowPath(count + extra > storage.capacity || !isKnownUniquelyReferenced(&storage)) { grow(extra) }
+        let position = storage.bytes + count
+        count += extra
+        return position
+    }
+
+    @inline(never)
+    private mutating func grow(_ extra: Int) {
+        let old = storage
+        storage = TextStorage(capacity: Swift.max(count + extra, old.capacity * 2))
+        storage.bytes.update(from: old.bytes, count: count)
     }
 }
 
-/// A `TextBuffer`'s bytes after a header of their count and capacity.
-private final class TextStorage: ManagedBuffer<(count: Int, capacity: Int), UInt8> {
-    static func make(capacity: Int) -> TextStorage {
-        let buffer = create(minimumCapacity: capacity) { _ in (0, capacity) }
-        return unsafeDowncast(buffer, to: TextStorage.self)
+/// A `TextBuffer`'s bytes. Only constants: reading them costs no exclusivity check.
+private final class TextStorage {
+    let bytes: UnsafeMutablePointer<UInt8>
+    let capacity: Int
+
+    init(capacity: Int) {
+        bytes = .allocate(capacity: capacity)
+        self.capacity = capacity
     }
+
+    deinit { bytes.deallocate() }
 }

@@ -1,11 +1,12 @@
 /// One line of generated Swift, written as a string literal: its
-/// interpolations go straight into UTF-8 bytes, which costs a fraction of
-/// building a `String` (a large schema makes hundreds of thousands of lines),
-/// and a line without interpolations is its literal, copied from the binary.
+/// interpolations go straight into UTF-8 bytes held inline (no allocation for
+/// a line of up to 256 bytes), which costs a fraction of building a `String`
+/// (a large schema makes hundreds of thousands of lines), and a line without
+/// interpolations is its literal, copied from the binary.
 struct SwiftLine: ExpressibleByStringInterpolation {
     private enum Storage {
         case literal(StaticString)
-        case interpolated(TextBuffer)
+        case interpolated(Interpolation)
     }
 
     private let storage: Storage
@@ -15,59 +16,95 @@ struct SwiftLine: ExpressibleByStringInterpolation {
     }
 
     init(stringInterpolation: Interpolation) {
-        storage = .interpolated(stringInterpolation.bytes)
+        storage = .interpolated(stringInterpolation)
     }
 
-    var isEmpty: Bool {
+    /// Calls `body` with the line's bytes.
+    func withBytes<Result>(_ body: (UnsafeRawBufferPointer) -> Result) -> Result {
         switch storage {
-        case .literal(let literal): literal.utf8CodeUnitCount == 0
-        case .interpolated(let bytes): bytes.isEmpty
+        case .literal(let literal):
+            body(UnsafeRawBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+        case .interpolated(let interpolation):
+            interpolation.withBytes(body)
         }
     }
 
     /// Appends the line's bytes to `buffer`.
     func append(to buffer: inout TextBuffer) {
-        switch storage {
-        case .literal(let literal): buffer.append(literal)
-        case .interpolated(let bytes): buffer.append(bytes)
-        }
+        withBytes { buffer.append($0) }
     }
 
     struct Interpolation: StringInterpolationProtocol {
-        fileprivate var bytes: TextBuffer
+        /// 256 bytes, enough for most lines.
+        private typealias Inline = (
+            UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64,
+            UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64,
+            UInt64, UInt64, UInt64, UInt64
+        )
+        private var inline: Inline = (
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
+        )
+        private var count = 0
+        /// The bytes, once the line outgrows `inline`.
+        private var spilled: TextBuffer?
 
-        init(literalCapacity: Int, interpolationCount: Int) {
-            bytes = TextBuffer(capacity: literalCapacity + 24 * interpolationCount)
+        init(literalCapacity: Int, interpolationCount: Int) {}
+
+        func withBytes<Result>(_ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+            if let spilled { return spilled.withBytes { body(UnsafeRawBufferPointer($0)) } }
+            return withUnsafeBytes(of: inline) { body(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
+        }
+
+        private mutating func append(_ bytes: UnsafeRawBufferPointer) {
+            guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
+            if spilled == nil, count + bytes.count <= MemoryLayout<Inline>.size {
+                withUnsafeMutableBytes(of: &inline) { ($0.baseAddress! + count).copyMemory(from: source, byteCount: bytes.count) }
+                count += bytes.count
+                return
+            }
+            if spilled == nil {
+                var buffer = TextBuffer(capacity: 2 * (count + bytes.count))
+                withUnsafeBytes(of: inline) { buffer.append(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
+                spilled = buffer
+            }
+            spilled!.append(bytes)
+        }
+
+        private mutating func append(_ text: String) {
+            if text.utf8.withContiguousStorageIfAvailable({ append(UnsafeRawBufferPointer($0)) }) != nil { return }
+            var text = text
+            text.withUTF8 { append(UnsafeRawBufferPointer($0)) }
         }
 
         mutating func appendLiteral(_ literal: StaticString) {
-            bytes.append(literal)
+            append(UnsafeRawBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
         }
 
         mutating func appendInterpolation(_ text: String) {
-            bytes.append(text)
+            append(text)
         }
 
         mutating func appendInterpolation(_ text: Substring) {
-            bytes.append(text)
+            if text.utf8.withContiguousStorageIfAvailable({ append(UnsafeRawBufferPointer($0)) }) != nil { return }
+            append(String(text))
         }
 
         mutating func appendInterpolation(_ text: TextBuffer) {
-            bytes.append(text)
+            text.withBytes { append(UnsafeRawBufferPointer($0)) }
         }
 
         mutating func appendInterpolation(_ number: Int) {
-            bytes.append(number.description)
+            append(number.description)
         }
 
         /// `text` as a Swift string literal.
         mutating func appendInterpolation(literal text: String) {
             if SwiftNaming.needsEscapes(text) {
-                bytes.append(SwiftNaming.stringLiteral(text))
+                append(SwiftNaming.stringLiteral(text))
             } else {
-                bytes.append(byte: UInt8(ascii: "\""))
-                bytes.append(text)
-                bytes.append(byte: UInt8(ascii: "\""))
+                appendLiteral("\"")
+                append(text)
+                appendLiteral("\"")
             }
         }
     }

@@ -17,6 +17,12 @@ enum SwiftNaming {
 
     /// `past_due` -> `pastDue`, `Free` -> `free`, `1st` -> `_1st`, `a-b` -> `a_b`.
     static func lowerCamel(_ text: String) -> String {
+        // Already lower camel case: the common case, returned as it is.
+        if let first = text.utf8.first, first >= UInt8(ascii: "a"), first <= UInt8(ascii: "z"),
+            text.utf8.allSatisfy({ $0 != UInt8(ascii: "_") && TypeExpressionLexer.isIdentifierPart($0) })
+        {
+            return text
+        }
         let upper = SwiftNames.upperCamel(identifierCharacters(text))
         guard let first = upper.first else { return "_" }
         let name = first.lowercased() + upper.dropFirst()

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Swift source built line by line, four spaces per level.
 struct SwiftText {
     private var buffer = TextBuffer(capacity: 1 << 16)
@@ -6,21 +8,21 @@ struct SwiftText {
 
     /// One line at the current indentation (an empty line stays empty).
     mutating func line(_ line: SwiftLine = "") {
-        if !line.isEmpty {
-            indent()
-            line.append(to: &buffer)
+        line.withBytes { bytes in
+            guard let source = bytes.baseAddress, !bytes.isEmpty else {
+                return buffer.append(byte: UInt8(ascii: "\n"))
+            }
+            let spaces = level * 4
+            let target = buffer.reserve(spaces + bytes.count + 1)
+            target.initialize(repeating: UInt8(ascii: " "), count: spaces)
+            (target + spaces).update(from: source.assumingMemoryBound(to: UInt8.self), count: bytes.count)
+            target[spaces + bytes.count] = UInt8(ascii: "\n")
         }
-        buffer.append(byte: UInt8(ascii: "\n"))
     }
 
     private mutating func indent() {
-        let spaces: StaticString = "                                                                "
-        var left = level * 4
-        while left > 0 {
-            let count = min(left, spaces.utf8CodeUnitCount)
-            buffer.append(UnsafeRawBufferPointer(start: spaces.utf8Start, count: count))
-            left -= count
-        }
+        let spaces = level * 4
+        buffer.reserve(spaces).initialize(repeating: UInt8(ascii: " "), count: spaces)
     }
 
     /// `head` and a raw multi-line string literal of `text`, its lines and
@@ -33,8 +35,7 @@ struct SwiftText {
             buffer.append(delimiter + "\"\"\"\n")
             var start = 0
             while start < text.count {
-                let rest = UnsafeBufferPointer(rebasing: text[start...])
-                let end = rest.firstIndex(of: UInt8(ascii: "\n")).map { start + $0 + 1 } ?? text.count
+                let end = Self.index(of: UInt8(ascii: "\n"), in: text, from: start).map { $0 + 1 } ?? text.count
                 if text[start] != UInt8(ascii: "\n") { indent() }
                 buffer.append(bytes: UnsafeBufferPointer(rebasing: text[start..<end]))
                 start = end
@@ -48,8 +49,8 @@ struct SwiftText {
     private static func longestHashRunAfterQuote(_ text: UnsafeBufferPointer<UInt8>) -> Int {
         var longest = 0
         var index = 0
-        while let quote = UnsafeBufferPointer(rebasing: text[index...]).firstIndex(of: UInt8(ascii: "\"")) {
-            index += quote + 1
+        while let quote = Self.index(of: UInt8(ascii: "\""), in: text, from: index) {
+            index = quote + 1
             var run = 0
             while index < text.count, text[index] == UInt8(ascii: "#") {
                 run += 1
@@ -58,6 +59,14 @@ struct SwiftText {
             longest = max(longest, run)
         }
         return longest
+    }
+
+    /// The first index of `byte` in `text` at or after `start` (`memchr`).
+    private static func index(of byte: UInt8, in text: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard let base = text.baseAddress, start < text.count,
+            let found = memchr(base + start, Int32(byte), text.count - start)
+        else { return nil }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
     /// `header {`, the body one level in, then `}`.

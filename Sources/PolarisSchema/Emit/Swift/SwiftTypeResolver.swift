@@ -55,10 +55,14 @@ struct SwiftTypeResolver {
 
     /// A scope nested in the type `qualifiedName`.
     func scope(inside qualifiedName: String) -> SwiftTypeScope {
-        let ancestors = qualifiedName.split(separator: ".").map(String.init)
-        return SwiftTypeScope(
-            qualifiedName: qualifiedName,
-            names: NameAllocator(shared: unavailableNestedNames, taken: Set(ancestors)))
+        var ancestors = Set<String>(minimumCapacity: 4)
+        var start = qualifiedName.utf8.startIndex
+        for index in qualifiedName.utf8.indices where qualifiedName.utf8[index] == UInt8(ascii: ".") {
+            ancestors.insert(String(qualifiedName[start..<index]))
+            start = qualifiedName.utf8.index(after: index)
+        }
+        ancestors.insert(String(qualifiedName[start...]))
+        return SwiftTypeScope(qualifiedName: qualifiedName, names: NameAllocator(shared: unavailableNestedNames, taken: ancestors))
     }
 
     /// The Swift type of `type`, declaring the types it needs in `scope`;
@@ -119,7 +123,7 @@ struct SwiftTypeResolver {
 
     /// The members of a struct with these fields, in schema order.
     func members(_ fields: [Field], in scope: inout SwiftTypeScope) -> [SwiftMember] {
-        var properties = NameAllocator(taken: [])
+        var properties = NameAllocator(taken: Set(minimumCapacity: fields.count))
         return fields.map { field in
             let clashes = topLevelNames.contains(field.name) || SwiftNames.modules.contains(field.name)
             let property = properties.allocate(clashes ? field.name + "_" : field.name)
@@ -184,7 +188,7 @@ struct SwiftTypeResolver {
     private static let unavailableCaseNames: Set<String> = ["init", "self", "Type", "Protocol", "Self", "validator"]
 
     func literalEnum(name: String, qualifiedName: String, doc: String?, members: [SchemaType]) -> SwiftLiteralEnum {
-        var cases = NameAllocator(taken: Self.unavailableCaseNames)
+        var cases = NameAllocator(shared: Self.unavailableCaseNames, taken: Set(minimumCapacity: members.count))
         let literals: [LiteralValue] = members.compactMap { if case .literal(let value) = $0 { value } else { nil } }
         return SwiftLiteralEnum(
             name: name, qualifiedName: qualifiedName, doc: doc,
@@ -197,7 +201,7 @@ struct SwiftTypeResolver {
         -> SwiftUnionEnum
     {
         var inner = scope(inside: qualifiedName)
-        var caseNames = NameAllocator(taken: Self.unavailableCaseNames)
+        var caseNames = NameAllocator(shared: Self.unavailableCaseNames, taken: Set(minimumCapacity: members.count))
         let discriminator = discriminatorField(members)
         var cases: [SwiftUnionEnum.Case] = []
         for (position, member) in members.enumerated() {
