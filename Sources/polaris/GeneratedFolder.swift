@@ -43,7 +43,7 @@ struct GeneratedFolder {
                 changes.append(Change(path: filePath(file.name), kind: .missing))
                 continue
             }
-            if existing != Data(file.contents.utf8) { changes.append(Change(path: filePath(file.name), kind: .stale)) }
+            if existing != Data(file.bytes) { changes.append(Change(path: filePath(file.name), kind: .stale)) }
         }
         let produced = Set(files.map(\.name))
         for name in generatedNames() where !produced.contains(name) {
@@ -67,7 +67,7 @@ struct GeneratedFolder {
                     try FileManager.default.removeItem(atPath: change.path)
                     changes.append(Change(path: change.path, kind: .removed))
                 } else if let file = files.first(where: { $0.name == name }) {
-                    try Data(file.contents.utf8).write(to: URL(fileURLWithPath: change.path), options: .atomic)
+                    try Data(file.bytes).write(to: URL(fileURLWithPath: change.path), options: .atomic)
                     changes.append(Change(path: change.path, kind: .wrote))
                 }
             } catch {

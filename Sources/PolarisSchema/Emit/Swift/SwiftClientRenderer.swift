@@ -6,7 +6,7 @@
 struct SwiftClientRenderer {
     let context: SwiftGenerationContext
 
-    func file() -> String {
+    func file() -> [UInt8] {
         SwiftText.file(schemaName: context.schemaFileName) { out in
             out.line()
             var properties = NameAllocator(taken: ["transport", "init"])

@@ -3,7 +3,7 @@
 struct SwiftFunctionsRenderer {
     let context: SwiftGenerationContext
 
-    func file() -> String {
+    func file() -> [UInt8] {
         SwiftText.file(schemaName: context.schemaFileName) { out in
             for (module, signatures, declarations) in context.functionModules {
                 let names = SwiftNames.moduleTypeNames(module.name)

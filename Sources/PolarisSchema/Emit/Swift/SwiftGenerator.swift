@@ -11,7 +11,7 @@ public enum SwiftGenerator {
             SwiftFunctionsRenderer(context: context).file(), SwiftClientRenderer(context: context).file(),
         ]
         return zip(fileNames(schemaFileName: schemaFileName), contents).map {
-            GeneratedFile(name: $0, contents: $1)
+            GeneratedFile(name: $0, bytes: $1)
         }
     }
 
@@ -124,8 +124,9 @@ struct SwiftGenerationContext {
     }
 
     /// `<Prefix>Models.swift`: every named type and table model.
-    func modelsFile() -> String {
-        SwiftText.file(schemaName: schemaFileName) { out in
+    func modelsFile() -> [UInt8] {
+        // About 5 KB per model (measured on the benchmark's tables); unused capacity is never touched.
+        SwiftText.file(schemaName: schemaFileName, capacity: 6_144 * (schema.tables.count + schema.types.count + 8)) { out in
             for declaration in declarations {
                 out.line()
                 SwiftModelRenderer.render(declaration, into: &out)
