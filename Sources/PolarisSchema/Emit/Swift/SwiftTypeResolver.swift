@@ -38,14 +38,29 @@ struct SwiftTypeResolver {
     let topLevelNames: Set<String>
     /// `topLevelNames` and the reserved type names: what no nested type may be called.
     let unavailableNestedNames: Set<String>
+    /// Names a property may not take as they are (it gets a `_` after them).
+    private let clashingPropertyNames: Set<String>
     /// Each table's model name, by table name.
     private let modelNames: [String: String]
+    /// Each table's `Id<Model>`, by table name, and each named type, by name:
+    /// made once, as every field that names them refers to them.
+    private let idReferences, namedReferences: [String: SwiftTypeRef]
 
     init(schema: Schema, topLevelNames: Set<String>) {
         self.schema = schema
         self.topLevelNames = topLevelNames
         self.unavailableNestedNames = topLevelNames.union(SwiftNames.reservedTypeNames)
-        self.modelNames = Dictionary(schema.tables.map { ($0.name, $0.swiftName) }, uniquingKeysWith: { first, _ in first })
+        self.clashingPropertyNames = topLevelNames.union(SwiftNames.modules)
+        let modelNames = Dictionary(schema.tables.map { ($0.name, $0.swiftName) }, uniquingKeysWith: { first, _ in first })
+        self.modelNames = modelNames
+        idReferences = Dictionary(uniqueKeysWithValues: modelNames.map { table, model in
+            (table, SwiftTypeRef(name: "PolarisRuntime.Id<\(model)>", validator: ".id(table: \(SwiftNaming.stringLiteral(table)))"))
+        })
+        namedReferences = Dictionary(
+            schema.types.map { named in
+                let reference = SwiftTypeRef.convertible(named.swiftName)
+                return (named.name, Self.isNullable(named.type) ? reference.nullable : reference)
+            }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The Swift type of `doc<table>` (`_storage`: the runtime's `StoredFile`).
@@ -77,6 +92,7 @@ struct SwiftTypeResolver {
         case .null: return SwiftTypeRef(name: "PolarisRuntime.Null", validator: ".null")
         case .any: return SwiftTypeRef(name: "PolarisRuntime.Value", validator: ".any")
         case .id(let table):
+            if let reference = idReferences[table] { return reference }
             return SwiftTypeRef(
                 name: "PolarisRuntime.Id<\(modelName(table))>", validator: ".id(table: \(SwiftNaming.stringLiteral(table)))")
         case .document(let table):
@@ -99,9 +115,7 @@ struct SwiftTypeResolver {
         case .object(let fields):
             return scope.declare(hint()) { .structure(structure(name: $0, qualifiedName: $1, doc: doc, fields: fields)) }
         case .named(let name):
-            guard let named = schema.namedType(name) else { return SwiftTypeRef(name: name, validator: ".any") }
-            let reference = SwiftTypeRef.convertible(named.swiftName)
-            return Self.isNullable(named.type) ? reference.nullable : reference
+            return namedReferences[name] ?? SwiftTypeRef(name: name, validator: ".any")
         case .page(let item):
             let element = reference(item, hint: hint() + "Item", in: &scope)
             return .convertible("PolarisRuntime.Page<\(element.name)>")
@@ -125,7 +139,7 @@ struct SwiftTypeResolver {
     func members(_ fields: [Field], in scope: inout SwiftTypeScope) -> [SwiftMember] {
         var properties = NameAllocator(taken: Set(minimumCapacity: fields.count))
         return fields.map { field in
-            let clashes = topLevelNames.contains(field.name) || SwiftNames.modules.contains(field.name)
+            let clashes = clashingPropertyNames.contains(field.name)
             let property = properties.allocate(clashes ? field.name + "_" : field.name)
             var fixed: LiteralValue?
             if !field.isOptional, case .literal(let literal) = field.type { fixed = literal }
