@@ -17,7 +17,7 @@ func codeGenerationBenchmark(tables: [Int], runs: Int) throws {
             title: "Code generation: \(count) tables, median of \(runs) interleaved rounds",
             baseline: floor,
             rows: [("libyaml event parse (baseline)", floor), ("polaris generate (check + Swift files)", generate)])
-        print(String(format: "  median of the rounds' own ratios: %.2fx", median(zip(times[1], times[0]).map { $0 / $1 })))
+        print(String(format: "  median of the rounds' own ratios: %.2fx", medianRatio(times[1], over: times[0])))
     }
 }
 
@@ -124,4 +124,3 @@ private func handWrittenModels(_ count: Int, enums: Bool) -> String {
     }
     return text
 }
-

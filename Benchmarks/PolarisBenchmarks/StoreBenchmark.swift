@@ -78,7 +78,7 @@ private func printRates(_ title: String, unit: String, count: Int, rows: [String
     print(title)
     for (name, times) in zip(rows, seconds) {
         let rate = String(format: "%10.0f", Double(count) / median(times))
-        let ratio = String(format: "%6.2f", median(zip(seconds[0], times).map { $0 / $1 }))
+        let ratio = String(format: "%6.2f", medianRatio(seconds[0], over: times))
         print("  " + name.padding(toLength: 44, withPad: " ", startingAt: 0) + "\(rate) \(unit)  x raw \(ratio)")
     }
 }

@@ -17,6 +17,11 @@ func median(_ values: [Double]) -> Double {
     values.sorted()[values.count / 2]
 }
 
+/// The median over rounds of `times` / `baseline`, each round against itself.
+func medianRatio(_ times: [Double], over baseline: [Double]) -> Double {
+    median(zip(times, baseline).map { $0 / $1 })
+}
+
 /// The times of `runs` rounds in which every contestant runs once, in turn, so
 /// that a slower or faster spell of a shared machine falls on all of them alike:
 /// `[contestant][round]`. Each contestant prepares its run untimed and returns

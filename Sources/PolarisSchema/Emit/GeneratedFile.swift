@@ -9,10 +9,6 @@ public struct GeneratedFile: Hashable, Sendable {
         self.bytes = bytes
     }
 
-    public init(name: String, contents: String) {
-        self.init(name: name, bytes: Array(contents.utf8))
-    }
-
     /// The file's text.
     public var contents: String { String(decoding: bytes, as: UTF8.self) }
 }

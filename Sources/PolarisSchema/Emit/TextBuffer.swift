@@ -13,8 +13,6 @@ struct TextBuffer {
         storage = TextStorage(capacity: Swift.max(capacity, 16))
     }
 
-    var isEmpty: Bool { count == 0 }
-
     /// The text so far.
     var string: String { withBytes { String(decoding: $0, as: UTF8.self) } }
 
@@ -23,20 +21,12 @@ struct TextBuffer {
         try body(UnsafeBufferPointer(start: storage.bytes, count: count))
     }
 
-    mutating func append(_ text: String) {
-        // Native and small strings lend their bytes without a copy or a retain.
-        if text.utf8.withContiguousStorageIfAvailable({ append(UnsafeRawBufferPointer($0)) }) != nil { return }
-        var text = text
-        text.withUTF8 { append(UnsafeRawBufferPointer($0)) }
-    }
-
-    mutating func append(_ text: Substring) {
-        var text = text
-        text.withUTF8 { append(UnsafeRawBufferPointer($0)) }
+    mutating func append(_ text: some StringProtocol) {
+        text.withUTF8Bytes { append($0) }
     }
 
     mutating func append(_ text: StaticString) {
-        append(UnsafeRawBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+        append(text.utf8Bytes)
     }
 
     mutating func append(_ other: TextBuffer) {

@@ -23,7 +23,7 @@ struct SwiftLine: ExpressibleByStringInterpolation {
     func withBytes<Result>(_ body: (UnsafeRawBufferPointer) -> Result) -> Result {
         switch storage {
         case .literal(let literal):
-            body(UnsafeRawBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+            body(literal.utf8Bytes)
         case .interpolated(let interpolation):
             interpolation.withBytes(body)
         }
@@ -70,23 +70,12 @@ struct SwiftLine: ExpressibleByStringInterpolation {
             spilled!.append(bytes)
         }
 
-        private mutating func append(_ text: String) {
-            if text.utf8.withContiguousStorageIfAvailable({ append(UnsafeRawBufferPointer($0)) }) != nil { return }
-            var text = text
-            text.withUTF8 { append(UnsafeRawBufferPointer($0)) }
-        }
-
         mutating func appendLiteral(_ literal: StaticString) {
-            append(UnsafeRawBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+            append(literal.utf8Bytes)
         }
 
-        mutating func appendInterpolation(_ text: String) {
-            append(text)
-        }
-
-        mutating func appendInterpolation(_ text: Substring) {
-            if text.utf8.withContiguousStorageIfAvailable({ append(UnsafeRawBufferPointer($0)) }) != nil { return }
-            append(String(text))
+        mutating func appendInterpolation(_ text: some StringProtocol) {
+            text.withUTF8Bytes { append($0) }
         }
 
         mutating func appendInterpolation(_ text: TextBuffer) {
@@ -94,16 +83,16 @@ struct SwiftLine: ExpressibleByStringInterpolation {
         }
 
         mutating func appendInterpolation(_ number: Int) {
-            append(number.description)
+            appendInterpolation(number.description)
         }
 
         /// `text` as a Swift string literal.
         mutating func appendInterpolation(literal text: String) {
             if SwiftNaming.needsEscapes(text) {
-                append(SwiftNaming.stringLiteral(text))
+                appendInterpolation(SwiftNaming.stringLiteral(text))
             } else {
                 appendLiteral("\"")
-                append(text)
+                appendInterpolation(text)
                 appendLiteral("\"")
             }
         }

@@ -53,14 +53,17 @@ struct SwiftTypeResolver {
         self.clashingPropertyNames = topLevelNames.union(SwiftNames.modules)
         let modelNames = Dictionary(schema.tables.map { ($0.name, $0.swiftName) }, uniquingKeysWith: { first, _ in first })
         self.modelNames = modelNames
-        idReferences = Dictionary(uniqueKeysWithValues: modelNames.map { table, model in
-            (table, SwiftTypeRef(name: "PolarisRuntime.Id<\(model)>", validator: ".id(table: \(SwiftNaming.stringLiteral(table)))"))
-        })
+        idReferences = Dictionary(uniqueKeysWithValues: modelNames.map { ($0, Self.idReference(table: $0, model: $1)) })
         namedReferences = Dictionary(
             schema.types.map { named in
                 let reference = SwiftTypeRef.convertible(named.swiftName)
                 return (named.name, Self.isNullable(named.type) ? reference.nullable : reference)
             }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// `Id<Model>` for the documents of `table`.
+    private static func idReference(table: String, model: String) -> SwiftTypeRef {
+        SwiftTypeRef(name: "PolarisRuntime.Id<\(model)>", validator: ".id(table: \(SwiftNaming.stringLiteral(table)))")
     }
 
     /// The Swift type of `doc<table>` (`_storage`: the runtime's `StoredFile`).
@@ -92,9 +95,7 @@ struct SwiftTypeResolver {
         case .null: return SwiftTypeRef(name: "PolarisRuntime.Null", validator: ".null")
         case .any: return SwiftTypeRef(name: "PolarisRuntime.Value", validator: ".any")
         case .id(let table):
-            if let reference = idReferences[table] { return reference }
-            return SwiftTypeRef(
-                name: "PolarisRuntime.Id<\(modelName(table))>", validator: ".id(table: \(SwiftNaming.stringLiteral(table)))")
+            return idReferences[table] ?? Self.idReference(table: table, model: modelName(table))
         case .document(let table):
             let model = modelName(table)
             return .convertible(model)
