@@ -14,6 +14,10 @@ struct DiagnosticEngine {
     /// Whether any error was reported.
     var hasErrors: Bool { errorCount > 0 }
 
+    /// How many times anything was reported, repeats included: unchanged
+    /// across a step means the step found nothing wrong.
+    private(set) var reportCount = 0
+
     /// Reports an error, optionally with notes at other places.
     mutating func error(_ message: String, at location: SourceLocation, notes: [(String, SourceLocation)] = []) {
         report(.error, message, at: location, notes: notes)
@@ -27,6 +31,7 @@ struct DiagnosticEngine {
     private mutating func report(
         _ severity: Severity, _ message: String, at location: SourceLocation, notes: [(String, SourceLocation)]
     ) {
+        reportCount += 1
         let diagnostic = Diagnostic(
             severity: severity, message: message, file: file, location: location,
             notes: notes.map { Diagnostic(severity: .note, message: $0.0, file: file, location: $0.1) })

@@ -4,9 +4,18 @@ struct Lowering {
     let checker: SchemaChecker
     let scalar: YAMLScalar
     let site: TypeSite
+    /// The key type of each `record<K, V>` met, with its byte offset, for
+    /// checks once every named type is known.
+    private(set) var recordKeys: [(keys: SchemaType, offset: Int)] = []
+
+    init(checker: SchemaChecker, scalar: YAMLScalar, site: TypeSite) {
+        self.checker = checker
+        self.scalar = scalar
+        self.site = site
+    }
 
     /// Lowers the whole expression, where `?` may mark the field optional.
-    func lowerWhole(_ syntax: TypeSyntax) -> ResolvedType {
+    mutating func lowerWhole(_ syntax: TypeSyntax) -> ResolvedType {
         switch syntax.kind {
         case .optional(let inner, let mark):
             markOptional(at: mark)
@@ -34,7 +43,7 @@ struct Lowering {
     }
 
     /// Lowers a type inside the expression, where `?` is not allowed.
-    private func lower(_ syntax: TypeSyntax) -> SchemaType {
+    private mutating func lower(_ syntax: TypeSyntax) -> SchemaType {
         switch syntax.kind {
         case .name(let name):
             return resolve(name, at: syntax.offset)
@@ -44,7 +53,7 @@ struct Lowering {
             return .array(lower(element))
         case .record(let keys, let values):
             let keyType = lower(keys)
-            checker.recordKeyChecks.append((keyType, checker.place(keys.offset, in: scalar)))
+            recordKeys.append((keyType, keys.offset))
             return .record(keys: keyType, values: lower(values))
         case .page(let item):
             guard site.region == .returns else {

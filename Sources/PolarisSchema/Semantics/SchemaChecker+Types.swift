@@ -24,6 +24,12 @@ extension SchemaChecker {
             diagnostics.error("expected a type, found nothing", at: scalar.style == .plain ? owner : scalar.location)
             return .placeholder
         }
+        let key = LoweredExpression.Key(text: scalar.value, site: site)
+        if let known = loweredExpressions[key] {
+            addRecordKeyChecks(known.recordKeys, in: scalar)
+            return known.resolved
+        }
+        let reported = diagnostics.reportCount
         let syntax: TypeSyntax
         do {
             syntax = try TypeExpressionParser.parse(scalar.value)
@@ -31,7 +37,17 @@ extension SchemaChecker {
             diagnostics.error(error.message, at: place(error.offset, in: scalar))
             return .placeholder
         }
-        return Lowering(checker: self, scalar: scalar, site: site).lowerWhole(syntax)
+        var lowering = Lowering(checker: self, scalar: scalar, site: site)
+        let resolved = lowering.lowerWhole(syntax)
+        addRecordKeyChecks(lowering.recordKeys, in: scalar)
+        if diagnostics.reportCount == reported {
+            loweredExpressions[key] = LoweredExpression(resolved: resolved, recordKeys: lowering.recordKeys)
+        }
+        return resolved
+    }
+
+    private func addRecordKeyChecks(_ recordKeys: [(keys: SchemaType, offset: Int)], in scalar: YAMLScalar) {
+        for (keys, offset) in recordKeys { recordKeyChecks.append((keys, place(offset, in: scalar))) }
     }
 
     /// The source location of a byte offset into a scalar's value.

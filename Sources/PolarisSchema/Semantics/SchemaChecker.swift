@@ -18,6 +18,9 @@ final class SchemaChecker {
     var namedTypeDefinitions: [String: SchemaType] = [:]
     /// Record key types, checked once every named type is known.
     var recordKeyChecks: [(keys: SchemaType, location: SourceLocation)] = []
+    /// Type expressions lowered without a diagnostic, by their text and site:
+    /// a schema writes the same few (`string`, `id<users>`) over and over.
+    var loweredExpressions: [LoweredExpression.Key: LoweredExpression] = [:]
 
     init(file: SourceFile) {
         self.file = file

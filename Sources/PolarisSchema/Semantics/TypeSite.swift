@@ -1,5 +1,5 @@
 /// Where a type stands, which decides what it may use.
-struct TypeSite {
+struct TypeSite: Hashable {
     /// The part of the schema the type belongs to.
     enum Region {
         case table, namedType, arguments, returns
@@ -43,4 +43,17 @@ struct ResolvedType {
     /// What a type that failed to resolve (already reported) becomes, so that
     /// checking goes on without further errors about it.
     static let placeholder = ResolvedType(type: .any)
+}
+
+/// A type expression lowered without a diagnostic, reused wherever the same
+/// text stands at the same kind of site.
+struct LoweredExpression {
+    struct Key: Hashable {
+        var text: String
+        var site: TypeSite
+    }
+
+    var resolved: ResolvedType
+    /// The record key types to check, by byte offset into the expression.
+    var recordKeys: [(keys: SchemaType, offset: Int)]
 }

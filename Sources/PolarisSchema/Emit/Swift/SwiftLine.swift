@@ -55,13 +55,20 @@ struct SwiftLine: ExpressibleByStringInterpolation {
             return withUnsafeBytes(of: inline) { body(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
         }
 
+        @inline(__always)
         private mutating func append(_ bytes: UnsafeRawBufferPointer) {
             guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
-            if spilled == nil, count + bytes.count <= MemoryLayout<Inline>.size {
+            if _fastPath(spilled == nil && count + bytes.count <= MemoryLayout<Inline>.size) {
                 withUnsafeMutableBytes(of: &inline) { ($0.baseAddress! + count).copyMemory(from: source, byteCount: bytes.count) }
                 count += bytes.count
-                return
+            } else {
+                spill(bytes)
             }
+        }
+
+        /// Appends past the inline bytes, moving them to `spilled` first.
+        @inline(never)
+        private mutating func spill(_ bytes: UnsafeRawBufferPointer) {
             if spilled == nil {
                 var buffer = TextBuffer(capacity: 2 * (count + bytes.count))
                 withUnsafeBytes(of: inline) { buffer.append(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
