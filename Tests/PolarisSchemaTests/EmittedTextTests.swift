@@ -41,4 +41,13 @@ struct EmittedTextTests {
         #expect(first.string == "shared!")
         #expect(second.string == "shared and more")
     }
+
+    @Test func schemaNamesBecomeSwiftIdentifiers() {
+        let lower = ["by_title": "byTitle", "Free": "free", "1st": "_1st", "URL_path": "uRLPath", "_private": "private",
+                     "___": "___", "": "_", "a-b": "aB", "café_au_lait": "cafAuLait", "already": "already"]
+        for (name, expected) in lower { #expect(SwiftNaming.lowerCamel(name) == expected, "\(name)") }
+        let upper = ["tool_call": "ToolCall", "1st": "_1st", "2_fast": "_2Fast", "___": "___", "": "_", "a-b": "AB",
+                     "éclair_time": "ClairTime", "by_ref": "ByRef"]
+        for (name, expected) in upper { #expect(SwiftNaming.upperCamel(name) == expected, "\(name)") }
+    }
 }

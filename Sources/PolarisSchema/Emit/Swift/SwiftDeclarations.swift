@@ -26,16 +26,25 @@ struct SwiftMember {
     var field: String
     /// The property's name, escaped.
     var property: String
-    var type: SwiftTypeRef
+    let type: SwiftTypeRef
     /// May be absent.
-    var isOptional: Bool
+    let isOptional: Bool
     var doc: String?
     /// A required field whose type is one literal: no stored property, its
     /// value is checked on decode and written on encode.
-    var fixed: LiteralValue? = nil
-
+    var fixed: LiteralValue?
     /// The property's declared type: absent is nil.
-    var declaredType: String { isOptional ? type.name + "?" : type.name }
+    let declaredType: String
+
+    init(field: String, property: String, type: SwiftTypeRef, isOptional: Bool, doc: String?, fixed: LiteralValue? = nil) {
+        self.field = field
+        self.property = property
+        self.type = type
+        self.isOptional = isOptional
+        self.doc = doc
+        self.fixed = fixed
+        declaredType = isOptional ? type.name + "?" : type.name
+    }
 
     /// The fixed literal as a Swift `Value` expression.
     var fixedValue: String? { fixed.map(SwiftTypeResolver.valueExpression) }

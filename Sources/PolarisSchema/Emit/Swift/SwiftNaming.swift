@@ -23,6 +23,7 @@ enum SwiftNaming {
         {
             return text
         }
+        if let name = asciiCamel(text, lowerFirst: true) { return name }
         let upper = SwiftNames.upperCamel(identifierCharacters(text))
         guard let first = upper.first else { return "_" }
         let name = first.lowercased() + upper.dropFirst()
@@ -31,9 +32,41 @@ enum SwiftNaming {
 
     /// `tool_call` -> `ToolCall`, `1st` -> `_1st`.
     static func upperCamel(_ text: String) -> String {
+        if let name = asciiCamel(text, lowerFirst: false) { return name }
         let name = SwiftNames.upperCamel(identifierCharacters(text))
         guard let first = name.first else { return "_" }
         return first.isNumber ? "_" + name : name
+    }
+
+    /// `lowerCamel` and `upperCamel` by bytes, for text of ASCII letters,
+    /// digits and `_` (nil for other text): each word after a `_` starts upper
+    /// case, the first letter is then lowered when `lowerFirst`, and a leading
+    /// digit gets a `_` in front. Text of only `_` stays as it is.
+    private static func asciiCamel(_ text: String, lowerFirst: Bool) -> String? {
+        let count = text.utf8.count
+        guard count > 0, text.utf8.allSatisfy(TypeExpressionLexer.isIdentifierPart) else { return nil }
+        let name = String(unsafeUninitializedCapacity: count + 1) { out in
+            var length = 0
+            var startsWord = true
+            for byte in text.utf8 {
+                if byte == UInt8(ascii: "_") {
+                    startsWord = true
+                    continue
+                }
+                out[length] = startsWord && byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") ? byte - 0x20 : byte
+                length += 1
+                startsWord = false
+            }
+            guard length > 0 else { return 0 }
+            if lowerFirst, out[0] >= UInt8(ascii: "A"), out[0] <= UInt8(ascii: "Z") { out[0] += 0x20 }
+            if out[0] >= UInt8(ascii: "0"), out[0] <= UInt8(ascii: "9") {
+                for position in stride(from: length, to: 0, by: -1) { out[position] = out[position - 1] }
+                out[0] = UInt8(ascii: "_")
+                length += 1
+            }
+            return length
+        }
+        return name.isEmpty ? text : name
     }
 
     /// `text` with every character that cannot stand in an identifier made `_`.
@@ -64,6 +97,18 @@ enum SwiftNaming {
     /// Whether `text` has a character a string literal must escape.
     static func needsEscapes(_ text: String) -> Bool {
         text.utf8.contains { $0 < 0x20 || $0 == 0x7F || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
+    }
+}
+
+extension TextBuffer {
+    /// `text` as a Swift string literal.
+    mutating func appendSwiftStringLiteral(_ text: String) {
+        guard SwiftNaming.needsEscapes(text) else {
+            append(byte: UInt8(ascii: "\""))
+            append(text)
+            return append(byte: UInt8(ascii: "\""))
+        }
+        append(SwiftNaming.stringLiteral(text))
     }
 }
 

@@ -7,12 +7,12 @@ struct SwiftTablesRenderer {
         // About 4 KB per table with its DDL in both dialects; unused capacity is never touched.
         SwiftText.file(schemaName: context.schemaFileName, capacity: 5_120 * (context.schema.tables.count + 8)) { out in
             for table in context.schema.tables {
-                let stages = stageNames(of: table)
+                let indexes = indexNames(of: table)
                 out.line()
-                renderTable(table, stages: stages, into: &out)
-                for (index, stage) in zip(table.indexes, stages) {
+                renderTable(table, indexes: indexes, into: &out)
+                for index in indexes {
                     out.line()
-                    renderIndexDefinition(index, model: table.swiftName, stage: stage, into: &out)
+                    renderIndexDefinition(index, model: table.swiftName, into: &out)
                 }
             }
             out.line()
@@ -20,39 +20,53 @@ struct SwiftTablesRenderer {
         }
     }
 
-    private func renderTable(_ table: Table, stages: [String], into out: inout SwiftText) {
+    private func renderTable(_ table: Table, indexes: [IndexNames], into out: inout SwiftText) {
         let model = table.swiftName
         guard let declaration = context.declarationsByName[model] else { return }
         out.block("extension \(model)") { out in
             out.line("public static let table = PolarisRuntime.TableDescription(")
             out.line("    name: \(literal: table.name), documentValidator: Self.validator,")
-            if table.indexes.isEmpty {
+            if indexes.isEmpty {
                 out.line("    indexes: [])")
             } else {
                 out.line("    indexes: [")
-                for index in table.indexes {
-                    let fields = index.fields.map(SwiftNaming.stringLiteral).joined(separator: ", ")
-                    out.line("        .init(\(literal: index.name), [\(fields)]),")
+                for index in indexes {
+                    out.line("        .init(\(literal: index.index.name), [\(index.fieldLiterals)]),")
                 }
                 out.line("    ])")
             }
             renderInserts(model: model, declaration: declaration, into: &out)
-            for (index, stageName) in zip(table.indexes, stages) {
+            for index in indexes {
                 out.line()
-                renderIndexStages(index, model: model, stageName: stageName, into: &out)
+                renderIndexStages(index, model: model, into: &out)
             }
         }
     }
 
-    /// The name of each index's first stage, nested in the model: the
-    /// index's name in UpperCamelCase, unless a nested type has it.
-    private func stageNames(of table: Table) -> [String] {
+    /// What the generated code calls each index and its fields, made once
+    /// for the table's extension and the index's definition. A stage is
+    /// named after its index in UpperCamelCase, unless a nested type has that name.
+    private func indexNames(of table: Table) -> [IndexNames] {
         let model = table.swiftName
         let nested = context.declarationsByName[model]?.nested ?? []
-        var names = NameAllocator(
-            shared: context.resolver.unavailableNestedNames,
-            taken: Set([model] + nested.map(\.name)))
-        return table.indexes.map { names.allocate(SwiftNaming.upperCamel($0.name)) }
+        var taken = Set<String>(minimumCapacity: nested.count + table.indexes.count + 1)
+        taken.insert(model)
+        for declaration in nested { taken.insert(declaration.name) }
+        var names = NameAllocator(shared: context.resolver.unavailableNestedNames, taken: taken)
+        return table.indexes.map { index in
+            var literals = TextBuffer(capacity: 16 * index.fields.count)
+            var list = TextBuffer(capacity: 16 * index.fields.count + 16)
+            for field in index.fields {
+                if literals.count > 0 { literals.append(", ") }
+                literals.appendSwiftStringLiteral(field)
+                list.append(field)
+                list.append(", ")
+            }
+            list.append("_creationTime")
+            return IndexNames(
+                index: index, stage: names.allocate(SwiftNaming.upperCamel(index.name)), fieldLiterals: literals,
+                fieldList: list)
+        }
     }
 
     /// `new(...)`: the fields of a document to insert; one per variant for a table with `variants:`.
@@ -73,7 +87,7 @@ struct SwiftTablesRenderer {
     }
 
     private func renderInsert(_ name: String, model: String, members: [SwiftMember], into out: inout SwiftText) {
-        let fields = members.filter { !["_id", "_creationTime"].contains($0.field) }
+        let fields = members.filter { $0.field != "_id" && $0.field != "_creationTime" }
         let stored = fields.filter { $0.fixedValue == nil }
         let parameters = SwiftParameters(stored.map { ($0.property, $0.declaredType, $0.isOptional) })
         out.line("/// The fields of a new document, for `db.insert(_:)`; absent optional fields may be left out.")
@@ -94,10 +108,11 @@ struct SwiftTablesRenderer {
 
     /// The index's stages, as a type alias of the runtime's `IndexStage`s:
     /// one per field, in order, each taking the field's key type, then `_creationTime`.
-    private func renderIndexStages(_ index: Index, model: String, stageName: String, into out: inout SwiftText) {
+    private func renderIndexStages(_ names: IndexNames, model: String, into out: inout SwiftText) {
+        let index = names.index
         var stages = TextBuffer(capacity: 128 * (index.fields.count + 1))
         for field in index.fields {
-            let key = SwiftIndexKey.find(field.split(separator: ".").map(String.init), in: model, context: context)
+            let key = SwiftIndexKey.find(field, in: model, context: context)
             stages.append("PolarisRuntime.IndexStage<")
             stages.append(model)
             stages.append(key.isOptional ? ", PolarisRuntime.OptionalIndexKey<" : ", PolarisRuntime.IndexKey<")
@@ -107,22 +122,17 @@ struct SwiftTablesRenderer {
         stages.append("PolarisRuntime.CreationTimeRange<")
         stages.append(model)
         for _ in 0...index.fields.count { stages.append(byte: UInt8(ascii: ">")) }
-        out.line("/// Ranges of the index `\(index.name)`: \(Self.fieldList(index)).")
-        out.line("public typealias \(stageName) = \(stages)")
+        out.line("/// Ranges of the index `\(index.name)`: \(names.fieldList).")
+        out.line("public typealias \(names.stage) = \(stages)")
     }
 
-    private func renderIndexDefinition(_ index: Index, model: String, stage: String, into out: inout SwiftText) {
-        out.block("extension PolarisRuntime.IndexDefinition where Model == \(model), Start == \(model).\(stage)") { out in
-            out.line("/// The index `\(index.name)`: \(Self.fieldList(index)).")
+    private func renderIndexDefinition(_ names: IndexNames, model: String, into out: inout SwiftText) {
+        let index = names.index
+        out.block("extension PolarisRuntime.IndexDefinition where Model == \(model), Start == \(model).\(names.stage)") { out in
+            out.line("/// The index `\(index.name)`: \(names.fieldList).")
             let name = SwiftNaming.escaped(SwiftNaming.lowerCamel(index.name))
-            let fields = (index.fields + ["_creationTime"]).map(SwiftNaming.stringLiteral).joined(separator: ", ")
-            out.line("public static var \(name): Self { Self(\(literal: index.name), fields: [\(fields)]) }")
+            out.line("public static var \(name): Self { Self(\(literal: index.name), fields: [\(names.fieldLiterals), \"_creationTime\"]) }")
         }
-    }
-
-    /// The fields an index orders by, for doc comments.
-    private static func fieldList(_ index: Index) -> String {
-        (index.fields + ["_creationTime"]).joined(separator: ", ")
     }
 
     /// `PolarisDatabase`: the table descriptions and the DDL for each dialect.
@@ -144,4 +154,15 @@ struct SwiftTablesRenderer {
             }
         }
     }
+}
+
+/// An index with the names the generated code gives it and its fields.
+private struct IndexNames {
+    let index: Index
+    /// The type alias of its first stage, nested in the model (`ByTitle`).
+    let stage: String
+    /// Its fields as Swift string literals: `"title", "count"`.
+    let fieldLiterals: TextBuffer
+    /// Its fields and `_creationTime`, for doc comments: `title, count, _creationTime`.
+    let fieldList: TextBuffer
 }
