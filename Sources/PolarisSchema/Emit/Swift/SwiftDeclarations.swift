@@ -20,21 +20,25 @@ struct SwiftTypeRef: Hashable {
     }
 }
 
-/// A field of a generated struct.
-struct SwiftMember {
+/// A field of a generated struct, with the pieces of Swift that name it made
+/// once. A class: the emitters pass members around in every loop, and a
+/// reference is cheaper to copy than six strings.
+final class SwiftMember {
     /// The field's name in the schema and on the wire.
-    var field: String
+    let field: String
     /// The property's name, escaped.
-    var property: String
+    let property: String
     let type: SwiftTypeRef
     /// May be absent.
     let isOptional: Bool
-    var doc: String?
+    let doc: String?
     /// A required field whose type is one literal: no stored property, its
     /// value is checked on decode and written on encode.
-    var fixed: LiteralValue?
+    let fixed: LiteralValue?
     /// The property's declared type: absent is nil.
     let declaredType: String
+    /// The fixed literal as a Swift `Value` expression.
+    let fixedValue: String?
 
     init(field: String, property: String, type: SwiftTypeRef, isOptional: Bool, doc: String?, fixed: LiteralValue? = nil) {
         self.field = field
@@ -44,10 +48,8 @@ struct SwiftMember {
         self.doc = doc
         self.fixed = fixed
         declaredType = isOptional ? type.name + "?" : type.name
+        fixedValue = fixed.map(SwiftTypeResolver.valueExpression)
     }
-
-    /// The fixed literal as a Swift `Value` expression.
-    var fixedValue: String? { fixed.map(SwiftTypeResolver.valueExpression) }
 
     /// The Swift type of the fixed literal's value.
     var fixedType: String? {
