@@ -53,7 +53,7 @@ struct SwiftClientRenderer {
 
     /// A function's parameters, the Convex value of its arguments, and the
     /// name of the optimistic update's parameter (mutations only).
-    private typealias Parameters = (declaration: String, arguments: String, update: String?)
+    private typealias Parameters = (declaration: TextBuffer, arguments: String, update: String?)
 
     private func parameters(_ signature: SwiftFunctionSignature) -> Parameters {
         let function = signature.function

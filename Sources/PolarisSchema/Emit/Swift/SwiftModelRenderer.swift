@@ -75,7 +75,7 @@ enum SwiftModelRenderer {
 
     /// The memberwise initializer; optional fields default to absent.
     private static func renderInitializer(_ members: [SwiftMember], into out: inout SwiftText) {
-        let parameters = SwiftParameters(members.map { ($0.property, $0.declaredType, $0.isOptional) })
+        let parameters = SwiftParameters(members)
         out.block("public init(\(parameters.declaration))") { out in
             for (member, name) in zip(members, parameters.internalNames) {
                 out.line("self.\(member.property) = \(name)")
@@ -212,24 +212,24 @@ enum SwiftModelRenderer {
 /// A parameter list whose labels are property names and whose internal names
 /// never shadow `self`.
 struct SwiftParameters {
-    let declaration: String
+    /// `label: Type, other: Type? = nil`, as it stands between the parentheses.
+    let declaration: TextBuffer
+    /// The name each parameter goes by in the body: its label, except `self`.
     let internalNames: [String]
 
     /// `(property, type, defaults to nil)` for each parameter.
-    init(_ parameters: [(label: String, type: String, isOptional: Bool)]) {
+    init(_ parameters: some Collection<(label: String, type: String, isOptional: Bool)>) {
         var names: NameAllocator?
-        var declaration = TextBuffer(capacity: parameters.count * 32)
+        var declaration = TextBuffer(capacity: parameters.count * 40)
         var internalNames: [String] = []
         internalNames.reserveCapacity(parameters.count)
-        for (position, parameter) in parameters.enumerated() {
+        for parameter in parameters {
+            if declaration.count > 0 { declaration.append(", ") }
+            declaration.append(parameter.label)
             var internalName = parameter.label
             if parameter.label == "`self`" {
                 if names == nil { names = NameAllocator(taken: Set(parameters.map(\.label))) }
                 internalName = names!.allocate("self_")
-            }
-            if position > 0 { declaration.append(", ") }
-            declaration.append(parameter.label)
-            if internalName != parameter.label {
                 declaration.append(" ")
                 declaration.append(internalName)
             }
@@ -238,7 +238,12 @@ struct SwiftParameters {
             if parameter.isOptional { declaration.append(" = nil") }
             internalNames.append(internalName)
         }
-        self.declaration = declaration.string
+        self.declaration = declaration
         self.internalNames = internalNames
+    }
+
+    /// The parameters that set these members' properties.
+    init(_ members: [SwiftMember]) {
+        self.init(members.lazy.map { ($0.property, $0.declaredType, $0.isOptional) })
     }
 }

@@ -128,11 +128,11 @@ struct NameAllocator {
     mutating func allocate(_ name: String) -> String {
         var candidate = name
         var number = 2
-        while taken.contains(candidate) || shared.contains(candidate) {
+        // One hash of each candidate per set: the insert is the check.
+        while (!shared.isEmpty && shared.contains(candidate)) || !taken.insert(candidate).inserted {
             candidate = "\(name)\(number)"
             number += 1
         }
-        taken.insert(candidate)
         return candidate
     }
 }
