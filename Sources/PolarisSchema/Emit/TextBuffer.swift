@@ -48,17 +48,21 @@ struct TextBuffer {
 
     /// `text` between two `mark`s, with any `mark` in it doubled (SQL's quoting).
     mutating func append(_ text: String, enclosedIn mark: UInt8) {
-        var text = text
-        text.withUTF8 { bytes in
-            append(byte: mark)
+        append(byte: mark)
+        append(text, doubling: mark)
+        append(byte: mark)
+    }
+
+    /// `text` with any `mark` in it doubled.
+    mutating func append(_ text: String, doubling mark: UInt8) {
+        text.withUTF8Bytes { bytes in
             var start = 0
-            while let found = UnsafeBufferPointer(rebasing: bytes[start...]).firstIndex(of: mark) {
-                append(bytes: UnsafeBufferPointer(rebasing: bytes[start...(start + found)]))
+            while let found = bytes[start...].firstIndex(of: mark) {
+                append(UnsafeRawBufferPointer(rebasing: bytes[start...found]))
                 append(byte: mark)
-                start += found + 1
+                start = found + 1
             }
-            append(bytes: UnsafeBufferPointer(rebasing: bytes[start...]))
-            append(byte: mark)
+            append(UnsafeRawBufferPointer(rebasing: bytes[start...]))
         }
     }
 

@@ -46,7 +46,11 @@ struct SQLColumn {
                 var merged = columns[0]
                 // A NULL must mean one thing: null, or an absent field.
                 let sometimesAbsent = fields.count < variants.count || fields.contains(where: \.isOptional)
-                let sometimesNull = fields.contains { flatten($0.type, schema: schema).contains(.null) }
+                let sometimesNull = fields.contains { field in
+                    var null = false
+                    forEachMember(of: field.type, schema: schema) { null = null || $0 == .null }
+                    return null
+                }
                 if columns.contains(where: { $0.type != merged.type }) || (sometimesAbsent && sometimesNull) {
                     merged.type = .json
                     merged.literals = []
@@ -67,20 +71,28 @@ struct SQLColumn {
             // One member that is not null and not a literal: its scalar column, else JSON.
             return SQLColumn(name: name, type: scalarType(field.type) ?? .json, isNullable: field.isOptional)
         }
-        let members = flatten(field.type, schema: schema)
-        let nullable = members.contains(.null)
-        let rest = members.filter { $0 != .null }
+        var nullable = false
+        var literals: [LiteralValue] = []
+        var others: [SchemaType] = []
+        forEachMember(of: field.type, schema: schema) { member in
+            switch member {
+            case .null: nullable = true
+            case .literal(let value): literals.append(value)
+            default: others.append(member)
+            }
+        }
         if field.isOptional && nullable { return SQLColumn(name: name, type: .json, isNullable: true) }
-        var column = SQLColumn(name: name, type: .json, isNullable: field.isOptional || nullable || rest.isEmpty)
-        let literals: [LiteralValue] = rest.compactMap { if case .literal(let value) = $0 { value } else { nil } }
-        if !rest.isEmpty, literals.count == rest.count {
-            let kinds = Set(literals.map(\.columnType))
-            if kinds.count == 1 {
-                column.type = kinds.first!
+        let rest = literals.count + others.count
+        var column = SQLColumn(name: name, type: .json, isNullable: field.isOptional || nullable || rest == 0)
+        if rest > 0, others.isEmpty {
+            // Literals of one kind: that kind's column, checked against them.
+            let kind = literals[0].columnType
+            if literals.allSatisfy({ $0.columnType == kind }) {
+                column.type = kind
                 column.literals = literals
             }
-        } else if rest.count == 1 {
-            column.type = scalarType(rest[0]) ?? .json
+        } else if rest == 1 {
+            column.type = scalarType(others[0]) ?? .json
         }
         return column
     }
@@ -96,16 +108,16 @@ struct SQLColumn {
         }
     }
 
-    /// The members of a type, named types and nested unions resolved.
-    private static func flatten(_ type: SchemaType, schema: Schema) -> [SchemaType] {
+    /// Calls `body` with each member of a type, named types and nested unions resolved.
+    private static func forEachMember(of type: SchemaType, schema: Schema, _ body: (SchemaType) -> Void) {
         switch type {
         case .named(let name):
-            guard let named = schema.namedType(name) else { return [type] }
-            return flatten(named.type, schema: schema)
+            guard let named = schema.namedType(name) else { return body(type) }
+            forEachMember(of: named.type, schema: schema, body)
         case .union(let members):
-            return members.flatMap { flatten($0, schema: schema) }
+            for member in members { forEachMember(of: member, schema: schema, body) }
         default:
-            return [type]
+            body(type)
         }
     }
 }

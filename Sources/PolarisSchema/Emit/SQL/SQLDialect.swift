@@ -23,7 +23,7 @@ enum SQLColumnType: Equatable {
     /// field that may be both absent and null, to keep the two apart).
     case json
 
-    func name(in dialect: SQLDialect) -> String {
+    func name(in dialect: SQLDialect) -> StaticString {
         switch (self, dialect) {
         case (.text, _): "TEXT"
         case (.real, .sqlite): "REAL"

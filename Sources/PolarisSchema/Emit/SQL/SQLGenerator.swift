@@ -47,7 +47,7 @@ public enum SQLGenerator {
     /// `by_creation_time` and the table's own indexes.
     static func createIndexes(of table: Table, layout: SQLTableLayout, dialect: SQLDialect, into out: inout TextBuffer) {
         out.append("CREATE INDEX IF NOT EXISTS ")
-        out.append(SQLNames.identifier(table.name + ".by_creation_time"), enclosedIn: quoteMark)
+        appendIdentifier(table.name, ".by_creation_time", into: &out)
         out.append(" ON ")
         out.append(SQLNames.identifier(table.name), enclosedIn: quoteMark)
         out.append(" (\"_creationTime\");\n")
@@ -62,6 +62,21 @@ public enum SQLGenerator {
     }
 
     private static let quoteMark = UInt8(ascii: "\"")
+
+    /// The quoted identifier of the name `prefix`, `separator`, `suffix`,
+    /// written piece by piece when PostgreSQL keeps it whole.
+    private static func appendIdentifier(
+        _ prefix: String, _ separator: StaticString, _ suffix: String = "", into out: inout TextBuffer
+    ) {
+        guard prefix.utf8.count + separator.utf8CodeUnitCount + suffix.utf8.count <= SQLNames.maximumLength else {
+            return out.append(SQLNames.identifier(prefix + "\(separator)" + suffix), enclosedIn: quoteMark)
+        }
+        out.append(byte: quoteMark)
+        out.append(prefix, doubling: quoteMark)
+        out.append(separator)
+        out.append(suffix, doubling: quoteMark)
+        out.append(byte: quoteMark)
+    }
 
     /// `CREATE TABLE IF NOT EXISTS "name" (`; each column then starts on a new line.
     private static func openTable(_ name: String, into out: inout TextBuffer) {
@@ -80,7 +95,7 @@ public enum SQLGenerator {
     }
 
     /// `,`, a new line, `"name" TYPE[ NOT NULL]` (the first column starts without the comma).
-    private static func column(_ name: String, type: String, nullable: Bool, into out: inout TextBuffer) {
+    private static func column(_ name: String, type: StaticString, nullable: Bool, into out: inout TextBuffer) {
         out.append(",\n    ")
         out.append(name, enclosedIn: quoteMark)
         out.append(byte: UInt8(ascii: " "))
@@ -92,7 +107,7 @@ public enum SQLGenerator {
         _ index: Index, of table: Table, layout: SQLTableLayout, dialect: SQLDialect, into out: inout TextBuffer
     ) {
         out.append("CREATE INDEX IF NOT EXISTS ")
-        out.append(SQLNames.identifier(table.name + "." + index.name), enclosedIn: quoteMark)
+        appendIdentifier(table.name, ".", index.name, into: &out)
         out.append(" ON ")
         out.append(SQLNames.identifier(table.name), enclosedIn: quoteMark)
         out.append(" (")
@@ -117,10 +132,13 @@ enum SQLNames {
         return out.string
     }
 
+    /// The longest identifier PostgreSQL keeps whole, in bytes.
+    static let maximumLength = 63
+
     /// `name` if PostgreSQL keeps it whole (63 bytes at most); a longer name
     /// is cut and given a hash of the whole, so two long names never meet.
     static func identifier(_ name: String) -> String {
-        guard name.utf8.count > 63 else { return name }
+        guard name.utf8.count > maximumLength else { return name }
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in name.utf8 {
             hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3

@@ -126,6 +126,6 @@ public enum SQLMigration {
 extension SQLColumnType {
     /// The column's SQL type, or `Convex JSON` for JSON.
     fileprivate func storedForm(in dialect: SQLDialect) -> String {
-        self == .json ? "Convex JSON" : name(in: dialect)
+        self == .json ? "Convex JSON" : "\(name(in: dialect))"
     }
 }

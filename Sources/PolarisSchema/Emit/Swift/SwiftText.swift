@@ -52,6 +52,7 @@ struct SwiftText {
 
     /// The most `#`s that follow a `"` in `text`: a raw literal's delimiter needs one more.
     private static func longestHashRunAfterQuote(_ text: UnsafeBufferPointer<UInt8>) -> Int {
+        guard index(of: UInt8(ascii: "#"), in: text, from: 0) != nil else { return 0 }
         var longest = 0
         var index = 0
         while let quote = Self.index(of: UInt8(ascii: "\""), in: text, from: index) {
