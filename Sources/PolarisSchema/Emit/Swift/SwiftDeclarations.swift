@@ -64,43 +64,70 @@ final class SwiftMember {
 }
 
 /// A struct: a table's model, a named object type, an object nested in a field.
-struct SwiftStruct {
-    var name: String
-    var qualifiedName: String
-    var doc: String?
-    var members: [SwiftMember]
-    var nested: [SwiftDeclaration]
+/// The declarations are classes of constants, made once and read by every
+/// renderer: a copy is one reference.
+final class SwiftStruct {
+    let name: String
+    let qualifiedName: String
+    let doc: String?
+    let members: [SwiftMember]
+    let nested: [SwiftDeclaration]
     /// Set for a table's model: the table's name.
-    var table: String?
+    let table: String?
+
+    init(name: String, qualifiedName: String, doc: String?, members: [SwiftMember], nested: [SwiftDeclaration], table: String?) {
+        self.name = name
+        self.qualifiedName = qualifiedName
+        self.doc = doc
+        self.members = members
+        self.nested = nested
+        self.table = table
+    }
 }
 
 /// A union of literals: a `String`-backed enum when every literal is a string.
-struct SwiftLiteralEnum {
+final class SwiftLiteralEnum {
     struct Case {
         var name: String
         var literal: LiteralValue
     }
 
-    var name: String
-    var qualifiedName: String
-    var doc: String?
-    var cases: [Case]
+    let name: String
+    let qualifiedName: String
+    let doc: String?
+    let cases: [Case]
+
+    init(name: String, qualifiedName: String, doc: String?, cases: [Case]) {
+        self.name = name
+        self.qualifiedName = qualifiedName
+        self.doc = doc
+        self.cases = cases
+    }
 }
 
 /// Any other union, or a table's variants: an enum with associated values.
-struct SwiftUnionEnum {
+final class SwiftUnionEnum {
     struct Case {
         var name: String
         var payload: SwiftTypeRef
     }
 
-    var name: String
-    var qualifiedName: String
-    var doc: String?
-    var cases: [Case]
-    var nested: [SwiftDeclaration]
+    let name: String
+    let qualifiedName: String
+    let doc: String?
+    let cases: [Case]
+    let nested: [SwiftDeclaration]
     /// Set for a table with `variants:`: the table's name.
-    var table: String?
+    let table: String?
+
+    init(name: String, qualifiedName: String, doc: String?, cases: [Case], nested: [SwiftDeclaration], table: String?) {
+        self.name = name
+        self.qualifiedName = qualifiedName
+        self.doc = doc
+        self.cases = cases
+        self.nested = nested
+        self.table = table
+    }
 }
 
 /// A generated type declaration.
