@@ -2,11 +2,11 @@ extension SchemaChecker {
     /// Validators are not recursive: no named type may contain itself, and
     /// no table may contain its own documents (`doc<t>`), directly or through others.
     func checkCycles(types: [NamedType], tables: [Table]) {
-        let nodes = types.map { Node(label: $0.name, kind: "type", name: $0.name, location: $0.location) }
-            + tables.map { Node(label: "doc<\($0.name)>", kind: "table", name: $0.name, location: $0.location) }
-        var typeIndex: [String: Int] = [:]
+        let nodes = types.map { Node(kind: "type", name: $0.name, location: $0.location) }
+            + tables.map { Node(kind: "table", name: $0.name, location: $0.location) }
+        var typeIndex: [String: Int] = Dictionary(minimumCapacity: types.count)
         for (position, type) in types.enumerated() where typeIndex[type.name] == nil { typeIndex[type.name] = position }
-        var tableIndex: [String: Int] = [:]
+        var tableIndex: [String: Int] = Dictionary(minimumCapacity: tables.count)
         for (position, table) in tables.enumerated() where tableIndex[table.name] == nil {
             tableIndex[table.name] = types.count + position
         }
@@ -40,10 +40,12 @@ extension SchemaChecker {
     }
 
     private struct Node {
-        var label: String
         var kind: String
         var name: String
         var location: SourceLocation
+
+        /// How a cycle's route names the node: a type by its name, a table as `doc<t>`.
+        var label: String { kind == "type" ? name : "doc<\(name)>" }
     }
 }
 

@@ -39,8 +39,14 @@ final class SwiftMember {
     let declaredType: String
     /// The fixed literal as a Swift `Value` expression.
     let fixedValue: String?
+    /// `_id` or `_creationTime`, which the store sets.
+    let isSystem: Bool
 
-    init(field: String, property: String, type: SwiftTypeRef, isOptional: Bool, doc: String?, fixed: LiteralValue? = nil) {
+    init(
+        field: String, property: String, type: SwiftTypeRef, isOptional: Bool, doc: String?, fixed: LiteralValue? = nil,
+        isSystem: Bool = false
+    ) {
+        self.isSystem = isSystem
         self.field = field
         self.property = property
         self.type = type

@@ -139,17 +139,22 @@ struct SwiftTypeResolver {
     /// The members of a struct with these fields, in schema order.
     func members(_ fields: [Field], in scope: inout SwiftTypeScope) -> [SwiftMember] {
         var properties = NameAllocator(taken: Set(minimumCapacity: fields.count))
-        return fields.map { field in
-            let clashes = clashingPropertyNames.contains(field.name)
-            let property = properties.allocate(clashes ? field.name + "_" : field.name)
+        var members: [SwiftMember] = []
+        members.reserveCapacity(fields.count)
+        for field in fields {
+            // The hint captures the name alone, not a copy of the field.
+            let name = field.name
+            let clashes = clashingPropertyNames.contains(name)
+            let property = properties.allocate(clashes ? name + "_" : name)
             var fixed: LiteralValue?
             if !field.isOptional, case .literal(let literal) = field.type { fixed = literal }
             let type = fixed.map { SwiftTypeRef(name: "", validator: ".literal(\(Self.valueExpression($0)))") }
-                ?? reference(field.type, hint: SwiftNaming.upperCamel(field.name), in: &scope)
-            return SwiftMember(
-                field: field.name, property: SwiftNaming.escaped(property), type: type, isOptional: field.isOptional,
-                doc: field.doc, fixed: fixed)
+                ?? reference(field.type, hint: SwiftNaming.upperCamel(name), in: &scope)
+            members.append(SwiftMember(
+                field: name, property: SwiftNaming.escaped(property), type: type, isOptional: field.isOptional,
+                doc: field.doc, fixed: fixed))
         }
+        return members
     }
 
     /// A struct with these fields (and, for a table's model or one of its
@@ -160,26 +165,23 @@ struct SwiftTypeResolver {
         var inner = scope(inside: qualifiedName)
         var members = members(fields, in: &inner)
         if let table {
-            let model = qualifiedName.split(separator: ".").first.map(String.init) ?? qualifiedName
-            members.insert(contentsOf: Self.systemMembers(table: table, model: model), at: 0)
+            let id = idReferences[table] ?? Self.idReference(
+                table: table, model: qualifiedName.split(separator: ".").first.map(String.init) ?? qualifiedName)
+            members.insert(contentsOf: Self.systemMembers(id: id), at: 0)
         }
         return SwiftStruct(
             name: name, qualifiedName: qualifiedName, doc: doc, members: members, nested: inner.declarations,
             table: isDocument ? table : nil)
     }
 
-    /// `_id` and `_creationTime`.
-    static func systemMembers(table: String, model: String) -> [SwiftMember] {
+    /// `_id` (of type `id`) and `_creationTime`.
+    static func systemMembers(id: SwiftTypeRef) -> [SwiftMember] {
         [
-            SwiftMember(
-                field: "_id", property: "_id",
-                type: SwiftTypeRef(
-                    name: "PolarisRuntime.Id<\(model)>", validator: ".id(table: \(SwiftNaming.stringLiteral(table)))"),
-                isOptional: false, doc: "The document's ID."),
+            SwiftMember(field: "_id", property: "_id", type: id, isOptional: false, doc: "The document's ID.", isSystem: true),
             SwiftMember(
                 field: "_creationTime", property: "_creationTime",
                 type: SwiftTypeRef(name: "Swift.Double", validator: ".number"), isOptional: false,
-                doc: "When the document was inserted, in milliseconds since the epoch."),
+                doc: "When the document was inserted, in milliseconds since the epoch.", isSystem: true),
         ]
     }
 
