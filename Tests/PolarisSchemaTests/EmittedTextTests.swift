@@ -50,4 +50,14 @@ struct EmittedTextTests {
                      "éclair_time": "ClairTime", "by_ref": "ByRef"]
         for (name, expected) in upper { #expect(SwiftNaming.upperCamel(name) == expected, "\(name)") }
     }
+
+    @Test func aFileThatOutgrowsItsCapacityIsWholeAndTheSame() {
+        func render(_ out: inout SwiftText) {
+            for number in 0..<200 { out.line("let value\(number) = \(number)") }
+        }
+        let roomy = SwiftText.file(schemaName: "s.yaml", capacity: 1 << 16, render)
+        let tight = SwiftText.file(schemaName: "s.yaml", capacity: 16, render)
+        #expect(tight == roomy)
+        #expect(String(decoding: tight, as: UTF8.self).contains("let value199 = 199\n"))
+    }
 }

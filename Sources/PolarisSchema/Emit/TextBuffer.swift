@@ -13,6 +13,17 @@ struct TextBuffer {
         storage = TextStorage(capacity: Swift.max(capacity, 16))
     }
 
+    /// A buffer that writes into `memory`, which it does not own, until it
+    /// outgrows it (then it moves to bytes of its own).
+    init(borrowing memory: UnsafeMutableBufferPointer<UInt8>) {
+        storage = TextStorage(borrowing: memory)
+    }
+
+    /// Whether the bytes are still in `memory`, where `init(borrowing:)` put them.
+    func isIn(_ memory: UnsafeMutableBufferPointer<UInt8>) -> Bool {
+        storage.bytes == memory.baseAddress
+    }
+
     /// The text so far.
     var string: String { withBytes { String(decoding: $0, as: UTF8.self) } }
 
@@ -88,11 +99,22 @@ struct TextBuffer {
 private final class TextStorage {
     let bytes: UnsafeMutablePointer<UInt8>
     let capacity: Int
+    /// Whether `bytes` were allocated here (and are freed here).
+    let ownsBytes: Bool
 
     init(capacity: Int) {
         bytes = .allocate(capacity: capacity)
         self.capacity = capacity
+        ownsBytes = true
     }
 
-    deinit { bytes.deallocate() }
+    init(borrowing memory: UnsafeMutableBufferPointer<UInt8>) {
+        bytes = memory.baseAddress!
+        capacity = memory.count
+        ownsBytes = false
+    }
+
+    deinit {
+        if ownsBytes { bytes.deallocate() }
+    }
 }
