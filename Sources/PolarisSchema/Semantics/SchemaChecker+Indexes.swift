@@ -93,6 +93,8 @@ extension SchemaChecker {
             diagnostics.error("index '\(index)' cannot list '\(path)': index fields cannot begin with '_'", at: location)
             return
         }
+        // A plain field of the table, the common case, is found without splitting the path.
+        if Names.isFieldName(path), fieldSets.contains(where: { $0.contains { $0.name == path } }) { return }
         let segments = path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         guard segments.allSatisfy(Names.isFieldName) else {
             diagnostics.error(

@@ -20,8 +20,10 @@ extension SchemaChecker {
                 "invalid table name '\(name)'; a table name matches [A-Za-z_][A-Za-z0-9_]* "
                     + "and does not begin with '_'", at: entry.key.location)
         }
-        let message = "table '\(name)' must be a mapping with 'fields' or 'variants'"
-        guard let mapping = expectMapping(entry.value, message, owner: entry.key.location) else { return nil }
+        guard
+            let mapping = expectMapping(
+                entry.value, "table '\(name)' must be a mapping with 'fields' or 'variants'", owner: entry.key.location)
+        else { return nil }
         let entries = known(
             mapping, allowed: ["doc", "fields", "variants", "indexes", "swiftName"], context: "in table '\(name)'")
         let shape = checkShape(fields: entries["fields"], variants: entries["variants"], table: entry.key)

@@ -59,9 +59,10 @@ extension SchemaChecker {
     // MARK: - The mapping form
 
     private static let formKeys = ["type", "object", "array", "union", "record"]
+    private static let mappingFormKeys = formKeys + ["optional", "doc"]
 
     private func resolveMappingForm(_ mapping: YAMLMapping, site: TypeSite, owner: SourceLocation) -> ResolvedType {
-        let allowed = Self.formKeys + ["optional", "doc"]
+        let allowed = Self.mappingFormKeys
         guard mapping.entries.contains(where: { allowed.contains($0.key.value) }) else {
             diagnostics.error(
                 "expected a type; a type mapping needs one of \(Names.list(Self.formKeys)) "
@@ -150,8 +151,7 @@ extension SchemaChecker {
 
     /// Resolves a mapping of field names to types.
     func resolveFields(_ node: YAMLNode, kind: FieldKind, region: TypeSite.Region, owner: SourceLocation) -> [Field] {
-        let message = "expected a mapping of \(kind.noun) names to types"
-        guard let mapping = expectMapping(node, message, owner: owner) else { return [] }
+        guard let mapping = expectMapping(node, "expected a mapping of \(kind.noun) names to types", owner: owner) else { return [] }
         return mapping.entries.map { entry in
             checkFieldName(entry.key, kind: kind)
             let site = TypeSite(region: region, position: .field)

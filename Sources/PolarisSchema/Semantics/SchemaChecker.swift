@@ -78,7 +78,7 @@ final class SchemaChecker {
 
     /// The entries of `mapping` whose keys are allowed; every other key is
     /// reported with a "did you mean" or the list of allowed keys.
-    func known(_ mapping: YAMLMapping, allowed: [String], context: String) -> [String: YAMLEntry] {
+    func known(_ mapping: YAMLMapping, allowed: [String], context: @autoclosure () -> String) -> [String: YAMLEntry] {
         var result: [String: YAMLEntry] = [:]
         for entry in mapping.entries {
             let key = entry.key.value
@@ -88,16 +88,16 @@ final class SchemaChecker {
             }
             let hint = Suggestions.closest(to: key, among: allowed).map { "; did you mean '\($0)'?" }
                 ?? "; expected \(Names.list(allowed))"
-            diagnostics.error("unknown key '\(key)' \(context)\(hint)", at: entry.key.location)
+            diagnostics.error("unknown key '\(key)' \(context())\(hint)", at: entry.key.location)
         }
         return result
     }
 
     /// The node as a mapping; anything else is reported with `message`
     /// (an empty value at `owner`, the key it belongs to).
-    func expectMapping(_ node: YAMLNode, _ message: String, owner: SourceLocation) -> YAMLMapping? {
+    func expectMapping(_ node: YAMLNode, _ message: @autoclosure () -> String, owner: SourceLocation) -> YAMLMapping? {
         guard case .mapping(let mapping) = node else {
-            report(node, message, owner: owner)
+            report(node, message(), owner: owner)
             return nil
         }
         return mapping
