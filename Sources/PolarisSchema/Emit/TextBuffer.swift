@@ -32,6 +32,11 @@ struct TextBuffer {
         try body(UnsafeBufferPointer(start: storage.bytes, count: count))
     }
 
+    /// Empties the buffer, keeping its storage for the next text.
+    mutating func removeAll() {
+        count = 0
+    }
+
     mutating func append(_ text: some StringProtocol) {
         text.withUTF8Bytes { append($0) }
     }

@@ -144,12 +144,14 @@ struct SwiftTablesRenderer {
             for table in context.schema.tables { out.line("    \(table.swiftName).table,") }
             out.line("]")
             let layouts = SQLGenerator.tableLayouts(of: context.schema)
+            // One buffer, emptied for each dialect's DDL once it is embedded.
+            var ddl = TextBuffer(capacity: SQLGenerator.ddlCapacity(for: context.schema))
             for dialect in SQLDialect.allCases {
+                ddl.removeAll()
+                SQLGenerator.appendDDL(for: context.schema, dialect: dialect, layouts: layouts, into: &ddl)
                 out.line()
                 out.line("/// The DDL for \(dialect.displayName), as `polaris sql --dialect \(dialect.rawValue)` prints it.")
-                out.line(
-                    "public static let \(dialect.rawValue)DDL: Swift.String = ",
-                    rawMultilineLiteral: SQLGenerator.ddlText(for: context.schema, dialect: dialect, layouts: layouts))
+                out.line("public static let \(dialect.rawValue)DDL: Swift.String = ", rawMultilineLiteral: ddl)
             }
         }
     }
