@@ -8,8 +8,7 @@ struct SwiftIndexKey {
 
     /// The key type of `path` (a field, or a dotted path) in documents of the model `model`.
     static func find(_ path: String, in model: String, context: SwiftGenerationContext) -> SwiftIndexKey {
-        let segments = path.utf8.contains(UInt8(ascii: ".")) ? path.split(separator: ".").map(String.init) : [path]
-        let candidates = lookup(segments[...], typeName: model, context: context)
+        let candidates = lookup(path.split(separator: ".").map(String.init)[...], typeName: model, context: context)
         let found = candidates.compactMap { $0 }
         guard let first = found.first else { return SwiftIndexKey(type: "PolarisRuntime.Value", isOptional: true) }
         let type = found.allSatisfy { $0.type == first.type } ? first.type : "PolarisRuntime.Value"

@@ -243,7 +243,7 @@ struct SwiftParameters {
     }
 
     /// The parameters that set these members' properties.
-    init(_ members: [SwiftMember]) {
+    init(_ members: some Collection<SwiftMember>) {
         self.init(members.lazy.map { ($0.property, $0.declaredType, $0.isOptional) })
     }
 }

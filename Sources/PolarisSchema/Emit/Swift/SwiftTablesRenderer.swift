@@ -88,7 +88,7 @@ struct SwiftTablesRenderer {
 
     private func renderInsert(_ name: String, model: String, members: [SwiftMember], into out: inout SwiftText) {
         let fields = members.filter { !$0.isSystem }
-        let parameters = SwiftParameters(fields.lazy.filter { $0.fixedValue == nil }.map { ($0.property, $0.declaredType, $0.isOptional) })
+        let parameters = SwiftParameters(fields.lazy.filter { $0.fixedValue == nil })
         out.line("/// The fields of a new document, for `db.insert(_:)`; absent optional fields may be left out.")
         out.block("public static func \(name)(\(parameters.declaration)) -> PolarisRuntime.NewDocument<\(model)>") { out in
             out.line("var object = PolarisRuntime.ObjectEncoder(capacity: \(fields.count))")

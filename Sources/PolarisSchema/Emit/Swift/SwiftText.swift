@@ -5,15 +5,9 @@ struct SwiftText {
     private var buffer: TextBuffer
     private var level = 0
 
-    /// `capacity`: the bytes expected, so that a large file is not copied as it grows.
-    init(capacity: Int = 1 << 16) {
-        buffer = TextBuffer(capacity: capacity)
-    }
-
     private init(buffer: TextBuffer) {
         self.buffer = buffer
     }
-
 
     /// One line at the current indentation (an empty line stays empty).
     mutating func line(_ line: SwiftLine = "") {

@@ -66,6 +66,11 @@ struct SwiftTypeResolver {
         SwiftTypeRef(name: "PolarisRuntime.Id<\(model)>", validator: ".id(table: \(SwiftNaming.stringLiteral(table)))")
     }
 
+    /// `Id<Model>` for the documents of `table`, made once per table.
+    private func idReference(of table: String) -> SwiftTypeRef {
+        idReferences[table] ?? Self.idReference(table: table, model: modelName(table))
+    }
+
     /// The Swift type of `doc<table>` (`_storage`: the runtime's `StoredFile`).
     func modelName(_ table: String) -> String {
         table == "_storage" ? "PolarisRuntime.StoredFile" : modelNames[table] ?? table
@@ -95,7 +100,7 @@ struct SwiftTypeResolver {
         case .null: return SwiftTypeRef(name: "PolarisRuntime.Null", validator: ".null")
         case .any: return SwiftTypeRef(name: "PolarisRuntime.Value", validator: ".any")
         case .id(let table):
-            return idReferences[table] ?? Self.idReference(table: table, model: modelName(table))
+            return idReference(of: table)
         case .document(let table):
             let model = modelName(table)
             return .convertible(model)
@@ -165,9 +170,7 @@ struct SwiftTypeResolver {
         var inner = scope(inside: qualifiedName)
         var members = members(fields, in: &inner)
         if let table {
-            let id = idReferences[table] ?? Self.idReference(
-                table: table, model: qualifiedName.split(separator: ".").first.map(String.init) ?? qualifiedName)
-            members.insert(contentsOf: Self.systemMembers(id: id), at: 0)
+            members.insert(contentsOf: Self.systemMembers(id: idReference(of: table)), at: 0)
         }
         return SwiftStruct(
             name: name, qualifiedName: qualifiedName, doc: doc, members: members, nested: inner.declarations,
