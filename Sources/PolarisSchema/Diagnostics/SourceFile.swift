@@ -1,3 +1,5 @@
+import Foundation
+
 /// The bytes of one schema file and the name it is reported under.
 public struct SourceFile: Sendable {
     /// The path as the user gave it; diagnostics name the file by it.
@@ -12,8 +14,13 @@ public struct SourceFile: Sendable {
         self.path = path
         self.bytes = bytes
         var starts = [0]
-        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
-            starts.append(offset + 1)
+        bytes.withUnsafeBytes { bytes in
+            guard let base = bytes.baseAddress else { return }
+            var start = 0
+            while start < bytes.count, let found = memchr(base + start, Int32(UInt8(ascii: "\n")), bytes.count - start) {
+                start = base.distance(to: UnsafeRawPointer(found)) + 1
+                starts.append(start)
+            }
         }
         lineStarts = starts
     }

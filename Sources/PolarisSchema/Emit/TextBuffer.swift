@@ -1,3 +1,5 @@
+import Foundation
+
 /// Generated text as UTF-8 bytes, appended piece by piece. The bytes live in
 /// one block copied with `memcpy`, and the count lives in the value itself, so
 /// an append is a capacity check, a uniqueness check and a copy: emitters
@@ -72,11 +74,14 @@ struct TextBuffer {
     /// `text` with any `mark` in it doubled.
     mutating func append(_ text: String, doubling mark: UInt8) {
         text.withUTF8Bytes { bytes in
+            guard let base = bytes.baseAddress else { return }
             var start = 0
-            while let found = bytes[start...].firstIndex(of: mark) {
-                append(UnsafeRawBufferPointer(rebasing: bytes[start...found]))
+            // memchr: names rarely hold the mark, and are scanned whole in one call.
+            while start < bytes.count, let found = memchr(base + start, Int32(mark), bytes.count - start) {
+                let end = base.distance(to: UnsafeRawPointer(found)) + 1
+                append(UnsafeRawBufferPointer(rebasing: bytes[start..<end]))
                 append(byte: mark)
-                start = found + 1
+                start = end
             }
             append(UnsafeRawBufferPointer(rebasing: bytes[start...]))
         }

@@ -15,3 +15,12 @@ extension StaticString {
         UnsafeRawBufferPointer(start: utf8Start, count: utf8CodeUnitCount)
     }
 }
+
+extension StringProtocol {
+    /// Whether every UTF-8 byte of the text satisfies `predicate`: a loop over
+    /// its bytes in place, far cheaper than iterating `utf8` for short names.
+    @inline(__always)
+    func allUTF8(_ predicate: (UInt8) -> Bool) -> Bool {
+        withUTF8Bytes { bytes in bytes.allSatisfy(predicate) }
+    }
+}

@@ -6,7 +6,7 @@ enum Names {
     /// `[A-Za-z_][A-Za-z0-9_]*`.
     static func isIdentifier(_ name: String) -> Bool {
         guard let first = name.utf8.first, TypeExpressionLexer.isIdentifierStart(first) else { return false }
-        return name.utf8.allSatisfy(TypeExpressionLexer.isIdentifierPart)
+        return name.allUTF8(TypeExpressionLexer.isIdentifierPart)
     }
 
     /// An identifier of at most 64 characters.

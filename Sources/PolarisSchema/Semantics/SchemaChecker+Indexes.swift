@@ -40,7 +40,7 @@ extension SchemaChecker {
         let name = key.value
         if Self.builtInIndexes.contains(name) {
             diagnostics.error("the index name '\(name)' is reserved: every table has it built in", at: key.location)
-        } else if !Names.isIdentifier(name) || name.hasPrefix("_") {
+        } else if !Names.isIdentifier(name) || name.utf8.first == UInt8(ascii: "_") {
             diagnostics.error(
                 "invalid index name '\(name)'; an index name matches [A-Za-z_][A-Za-z0-9_]* "
                     + "and does not begin with '_'", at: key.location)

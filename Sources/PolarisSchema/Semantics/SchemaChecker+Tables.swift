@@ -15,7 +15,7 @@ extension SchemaChecker {
 
     private func checkTable(_ entry: YAMLEntry) -> Table? {
         let name = entry.key.value
-        if !Names.isIdentifier(name) || name.hasPrefix("_") {
+        if !Names.isIdentifier(name) || name.utf8.first == UInt8(ascii: "_") {
             diagnostics.error(
                 "invalid table name '\(name)'; a table name matches [A-Za-z_][A-Za-z0-9_]* "
                     + "and does not begin with '_'", at: entry.key.location)

@@ -20,7 +20,7 @@ extension SchemaChecker {
     // MARK: - The string form
 
     private func resolveExpression(_ scalar: YAMLScalar, site: TypeSite, owner: SourceLocation) -> ResolvedType {
-        if scalar.value.utf8.allSatisfy(TypeExpressionLexer.isWhitespace) {
+        if scalar.value.allUTF8(TypeExpressionLexer.isWhitespace) {
             diagnostics.error("expected a type, found nothing", at: scalar.style == .plain ? owner : scalar.location)
             return .placeholder
         }
@@ -170,7 +170,7 @@ extension SchemaChecker {
                     + "and has at most \(Names.maximumFieldNameLength) characters", at: key.location)
             return
         }
-        if kind == .table && name.hasPrefix("_") {
+        if kind == .table && name.utf8.first == UInt8(ascii: "_") {
             diagnostics.error(
                 "a table's own field names cannot begin with '_', the prefix of the system fields "
                     + "'_id' and '_creationTime'", at: key.location)

@@ -77,7 +77,7 @@ extension LiteralValue: CustomStringConvertible {
         switch self {
         case .string(let text):
             let isName = text.utf8.first.map(TypeExpressionLexer.isIdentifierStart) == true
-                && text.utf8.allSatisfy(TypeExpressionLexer.isIdentifierPart) && text != "true" && text != "false"
+                && text.allUTF8(TypeExpressionLexer.isIdentifierPart) && text != "true" && text != "false"
                 && text != "null"
             return isName ? text : "\"" + text.replacingOccurrences("\\", "\\\\").replacingOccurrences("\"", "\\\"") + "\""
         case .number(let value):

@@ -38,7 +38,7 @@ enum SwiftNames {
 
     /// `tool_call` and `toolCall` -> `ToolCall`.
     static func upperCamel(_ name: String) -> String {
-        guard name.utf8.allSatisfy({ $0 < 0x80 }) else { return unicodeUpperCamel(name) }
+        guard name.allUTF8({ $0 < 0x80 }) else { return unicodeUpperCamel(name) }
         // ASCII, by bytes: names are converted for every field of a schema.
         var bytes: [UInt8] = []
         bytes.reserveCapacity(name.utf8.count)

@@ -7,12 +7,14 @@ struct SQLTableLayout {
     var orderKeys: [String]
 
     init(of table: Table, schema: Schema) {
-        columns = SQLColumn.columns(of: table, schema: schema)
-        let json = Set(columns.filter { $0.type == .json }.map(\.name))
+        let columns = SQLColumn.columns(of: table, schema: schema)
+        // A table has a few columns: a scan beats building a set.
+        let isJSON = { (name: String) in columns.contains { $0.type == .json && $0.name == name } }
+        self.columns = columns
         var keys: [String] = []
         for index in table.indexes {
             for field in index.fields where !keys.contains(field) {
-                if field.utf8.contains(UInt8(ascii: ".")) || json.contains(SQLNames.identifier(field)) { keys.append(field) }
+                if field.utf8.contains(UInt8(ascii: ".")) || isJSON(SQLNames.identifier(field)) { keys.append(field) }
             }
         }
         orderKeys = keys

@@ -8,6 +8,13 @@ struct SwiftIndexKey {
 
     /// The key type of `path` (a field, or a dotted path) in documents of the model `model`.
     static func find(_ path: String, in model: String, context: SwiftGenerationContext) -> SwiftIndexKey {
+        // A plain field of a table's struct, the common case: no path to split, one candidate.
+        if !path.utf8.contains(UInt8(ascii: ".")), case .structure(let structure)? = context.declarationsByName[model] {
+            guard let member = structure.members.first(where: { $0.field == path }) else {
+                return SwiftIndexKey(type: "PolarisRuntime.Value", isOptional: true)
+            }
+            return SwiftIndexKey(type: member.fixedType ?? member.type.name, isOptional: member.isOptional)
+        }
         let candidates = lookup(path.split(separator: ".").map(String.init)[...], typeName: model, context: context)
         let found = candidates.compactMap { $0 }
         guard let first = found.first else { return SwiftIndexKey(type: "PolarisRuntime.Value", isOptional: true) }

@@ -213,37 +213,46 @@ enum SwiftModelRenderer {
 /// never shadow `self`.
 struct SwiftParameters {
     /// `label: Type, other: Type? = nil`, as it stands between the parentheses.
-    let declaration: TextBuffer
+    private(set) var declaration: TextBuffer
     /// The name each parameter goes by in the body: its label, except `self`.
-    let internalNames: [String]
+    private(set) var internalNames: [String] = []
+    /// Every label, once a `self` needs a free internal name.
+    private var names: NameAllocator?
+
+    private init(capacity: Int) {
+        declaration = TextBuffer(capacity: capacity * 40)
+        internalNames.reserveCapacity(capacity)
+    }
 
     /// `(property, type, defaults to nil)` for each parameter.
     init(_ parameters: some Collection<(label: String, type: String, isOptional: Bool)>) {
-        var names: NameAllocator?
-        var declaration = TextBuffer(capacity: parameters.count * 40)
-        var internalNames: [String] = []
-        internalNames.reserveCapacity(parameters.count)
+        self.init(capacity: parameters.count)
         for parameter in parameters {
-            if declaration.count > 0 { declaration.append(", ") }
-            declaration.append(parameter.label)
-            var internalName = parameter.label
-            if parameter.label == "`self`" {
-                if names == nil { names = NameAllocator(taken: Set(parameters.map(\.label))) }
-                internalName = names!.allocate("self_")
-                declaration.append(" ")
-                declaration.append(internalName)
-            }
-            declaration.append(": ")
-            declaration.append(parameter.type)
-            if parameter.isOptional { declaration.append(" = nil") }
-            internalNames.append(internalName)
+            add(parameter.label, parameter.type, isOptional: parameter.isOptional, labels: parameters.lazy.map(\.label))
         }
-        self.declaration = declaration
-        self.internalNames = internalNames
     }
 
     /// The parameters that set these members' properties.
     init(_ members: some Collection<SwiftMember>) {
-        self.init(members.lazy.map { ($0.property, $0.declaredType, $0.isOptional) })
+        self.init(capacity: members.count)
+        for member in members {
+            add(member.property, member.declaredType, isOptional: member.isOptional, labels: members.lazy.map(\.property))
+        }
+    }
+
+    private mutating func add(_ label: String, _ type: String, isOptional: Bool, labels: @autoclosure () -> some Sequence<String>) {
+        if declaration.count > 0 { declaration.append(", ") }
+        declaration.append(label)
+        var internalName = label
+        if label == "`self`" {
+            if names == nil { names = NameAllocator(taken: Set(labels())) }
+            internalName = names!.allocate("self_")
+            declaration.append(" ")
+            declaration.append(internalName)
+        }
+        declaration.append(": ")
+        declaration.append(type)
+        if isOptional { declaration.append(" = nil") }
+        internalNames.append(internalName)
     }
 }

@@ -19,7 +19,7 @@ enum SwiftNaming {
     static func lowerCamel(_ text: String) -> String {
         // Already lower camel case: the common case, returned as it is.
         if let first = text.utf8.first, first >= UInt8(ascii: "a"), first <= UInt8(ascii: "z"),
-            text.utf8.allSatisfy({ $0 != UInt8(ascii: "_") && TypeExpressionLexer.isIdentifierPart($0) })
+            text.allUTF8({ $0 != UInt8(ascii: "_") && TypeExpressionLexer.isIdentifierPart($0) })
         {
             return text
         }
@@ -44,7 +44,7 @@ enum SwiftNaming {
     /// digit gets a `_` in front. Text of only `_` stays as it is.
     private static func asciiCamel(_ text: String, lowerFirst: Bool) -> String? {
         let count = text.utf8.count
-        guard count > 0, text.utf8.allSatisfy(TypeExpressionLexer.isIdentifierPart) else { return nil }
+        guard count > 0, text.allUTF8(TypeExpressionLexer.isIdentifierPart) else { return nil }
         let name = String(unsafeUninitializedCapacity: count + 1) { out in
             var length = 0
             var startsWord = true
@@ -71,7 +71,7 @@ enum SwiftNaming {
 
     /// `text` with every character that cannot stand in an identifier made `_`.
     static func identifierCharacters(_ text: String) -> String {
-        if text.utf8.allSatisfy(TypeExpressionLexer.isIdentifierPart) { return text }
+        if text.allUTF8(TypeExpressionLexer.isIdentifierPart) { return text }
         return String(text.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") ? $0 : "_" })
     }
 
