@@ -1,5 +1,3 @@
-import Foundation
-
 /// The bytes of one schema file and the name it is reported under.
 public struct SourceFile: Sendable {
     /// The path as the user gave it; diagnostics name the file by it.
@@ -14,11 +12,10 @@ public struct SourceFile: Sendable {
         self.path = path
         self.bytes = bytes
         var starts = [0]
-        bytes.withUnsafeBytes { bytes in
-            guard let base = bytes.baseAddress else { return }
+        bytes.withUnsafeBufferPointer { bytes in
             var start = 0
-            while start < bytes.count, let found = memchr(base + start, Int32(UInt8(ascii: "\n")), bytes.count - start) {
-                start = base.distance(to: UnsafeRawPointer(found)) + 1
+            while let found = bytes.firstIndex(of: UInt8(ascii: "\n"), from: start) {
+                start = found + 1
                 starts.append(start)
             }
         }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Generated text as UTF-8 bytes, appended piece by piece. The bytes live in
 /// one block copied with `memcpy`, and the count lives in the value itself, so
 /// an append is a capacity check, a uniqueness check and a copy: emitters
@@ -73,17 +71,15 @@ struct TextBuffer {
 
     /// `text` with any `mark` in it doubled.
     mutating func append(_ text: String, doubling mark: UInt8) {
-        text.withUTF8Bytes { bytes in
-            guard let base = bytes.baseAddress else { return }
+        text.withUTF8Bytes { raw in
+            let bytes = raw.assumingMemoryBound(to: UInt8.self)
             var start = 0
-            // memchr: names rarely hold the mark, and are scanned whole in one call.
-            while start < bytes.count, let found = memchr(base + start, Int32(mark), bytes.count - start) {
-                let end = base.distance(to: UnsafeRawPointer(found)) + 1
-                append(UnsafeRawBufferPointer(rebasing: bytes[start..<end]))
+            while let found = bytes.firstIndex(of: mark, from: start) {
+                append(UnsafeRawBufferPointer(rebasing: raw[start...found]))
                 append(byte: mark)
-                start = end
+                start = found + 1
             }
-            append(UnsafeRawBufferPointer(rebasing: bytes[start...]))
+            append(UnsafeRawBufferPointer(rebasing: raw[start...]))
         }
     }
 

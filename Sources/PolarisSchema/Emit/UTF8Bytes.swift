@@ -1,3 +1,5 @@
+import Foundation
+
 extension StringProtocol {
     /// Calls `body` with the text's UTF-8 bytes: native and small strings
     /// lend them without a copy or a retain; others are copied once.
@@ -22,5 +24,15 @@ extension StringProtocol {
     @inline(__always)
     func allUTF8(_ predicate: (UInt8) -> Bool) -> Bool {
         withUTF8Bytes { bytes in bytes.allSatisfy(predicate) }
+    }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+    /// The first index of `byte` at or after `start`, found with `memchr`.
+    func firstIndex(of byte: UInt8, from start: Int) -> Int? {
+        guard let base = baseAddress, start < count, let found = memchr(base + start, Int32(byte), count - start) else {
+            return nil
+        }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 }

@@ -10,16 +10,21 @@ struct SwiftIndexKey {
     static func find(_ path: String, in model: String, context: SwiftGenerationContext) -> SwiftIndexKey {
         // A plain field of a table's struct, the common case: no path to split, one candidate.
         if !path.utf8.contains(UInt8(ascii: ".")), case .structure(let structure)? = context.declarationsByName[model] {
-            guard let member = structure.members.first(where: { $0.field == path }) else {
-                return SwiftIndexKey(type: "PolarisRuntime.Value", isOptional: true)
-            }
-            return SwiftIndexKey(type: member.fixedType ?? member.type.name, isOptional: member.isOptional)
+            return structure.members.first { $0.field == path }.map { key(of: $0, nullable: false) } ?? unknown
         }
         let candidates = lookup(path.split(separator: ".").map(String.init)[...], typeName: model, context: context)
         let found = candidates.compactMap { $0 }
-        guard let first = found.first else { return SwiftIndexKey(type: "PolarisRuntime.Value", isOptional: true) }
+        guard let first = found.first else { return unknown }
         let type = found.allSatisfy { $0.type == first.type } ? first.type : "PolarisRuntime.Value"
         return SwiftIndexKey(type: type, isOptional: candidates.contains { $0 == nil || $0!.isOptional })
+    }
+
+    /// The key of a path that no document has: any value, or absent.
+    private static let unknown = SwiftIndexKey(type: "PolarisRuntime.Value", isOptional: true)
+
+    /// The key of `member` itself, in a struct that may be null.
+    private static func key(of member: SwiftMember, nullable: Bool) -> SwiftIndexKey {
+        SwiftIndexKey(type: member.fixedType ?? member.type.name, isOptional: member.isOptional || nullable)
     }
 
     /// One candidate per way the path can be read; nil where it is missing.
@@ -35,9 +40,7 @@ struct SwiftIndexKey {
         switch context.declarationsByName[name] {
         case .structure(let structure)?:
             guard let member = structure.members.first(where: { $0.field == path.first }) else { return [nil] }
-            if path.count == 1 {
-                return [SwiftIndexKey(type: member.fixedType ?? member.type.name, isOptional: member.isOptional || nullable)]
-            }
+            if path.count == 1 { return [key(of: member, nullable: nullable)] }
             return lookup(path.dropFirst(), typeName: member.type.name, context: context).map { key in
                 key.map { SwiftIndexKey(type: $0.type, isOptional: $0.isOptional || member.isOptional || nullable) }
             }

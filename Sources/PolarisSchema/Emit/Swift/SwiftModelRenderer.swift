@@ -216,8 +216,6 @@ struct SwiftParameters {
     private(set) var declaration: TextBuffer
     /// The name each parameter goes by in the body: its label, except `self`.
     private(set) var internalNames: [String] = []
-    /// Every label, once a `self` needs a free internal name.
-    private var names: NameAllocator?
 
     private init(capacity: Int) {
         declaration = TextBuffer(capacity: capacity * 40)
@@ -227,20 +225,27 @@ struct SwiftParameters {
     /// `(property, type, defaults to nil)` for each parameter.
     init(_ parameters: some Collection<(label: String, type: String, isOptional: Bool)>) {
         self.init(capacity: parameters.count)
+        var names: NameAllocator?
         for parameter in parameters {
-            add(parameter.label, parameter.type, isOptional: parameter.isOptional, labels: parameters.lazy.map(\.label))
+            add(parameter.label, parameter.type, isOptional: parameter.isOptional, names: &names, labels: parameters.lazy.map(\.label))
         }
     }
 
     /// The parameters that set these members' properties.
     init(_ members: some Collection<SwiftMember>) {
         self.init(capacity: members.count)
+        var names: NameAllocator?
         for member in members {
-            add(member.property, member.declaredType, isOptional: member.isOptional, labels: members.lazy.map(\.property))
+            add(member.property, member.declaredType, isOptional: member.isOptional, names: &names, labels: members.lazy.map(\.property))
         }
     }
 
-    private mutating func add(_ label: String, _ type: String, isOptional: Bool, labels: @autoclosure () -> some Sequence<String>) {
+    /// Appends one parameter; a `self` label gets a free internal name from
+    /// `names`, made of every label the first time one is needed.
+    private mutating func add(
+        _ label: String, _ type: String, isOptional: Bool, names: inout NameAllocator?,
+        labels: @autoclosure () -> some Sequence<String>
+    ) {
         if declaration.count > 0 { declaration.append(", ") }
         declaration.append(label)
         var internalName = label

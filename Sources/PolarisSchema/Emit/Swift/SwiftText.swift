@@ -38,7 +38,7 @@ struct SwiftText {
             buffer.append(delimiter + "\"\"\"\n")
             var start = 0
             while start < text.count {
-                let end = Self.index(of: UInt8(ascii: "\n"), in: text, from: start).map { $0 + 1 } ?? text.count
+                let end = text.firstIndex(of: UInt8(ascii: "\n"), from: start).map { $0 + 1 } ?? text.count
                 if text[start] != UInt8(ascii: "\n") { indent() }
                 buffer.append(bytes: UnsafeBufferPointer(rebasing: text[start..<end]))
                 start = end
@@ -50,10 +50,10 @@ struct SwiftText {
 
     /// The most `#`s that follow a `"` in `text`: a raw literal's delimiter needs one more.
     private static func longestHashRunAfterQuote(_ text: UnsafeBufferPointer<UInt8>) -> Int {
-        guard index(of: UInt8(ascii: "#"), in: text, from: 0) != nil else { return 0 }
+        guard text.firstIndex(of: UInt8(ascii: "#"), from: 0) != nil else { return 0 }
         var longest = 0
         var index = 0
-        while let quote = Self.index(of: UInt8(ascii: "\""), in: text, from: index) {
+        while let quote = text.firstIndex(of: UInt8(ascii: "\""), from: index) {
             index = quote + 1
             var run = 0
             while index < text.count, text[index] == UInt8(ascii: "#") {
@@ -63,14 +63,6 @@ struct SwiftText {
             longest = max(longest, run)
         }
         return longest
-    }
-
-    /// The first index of `byte` in `text` at or after `start` (`memchr`).
-    private static func index(of byte: UInt8, in text: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        guard let base = text.baseAddress, start < text.count,
-            let found = memchr(base + start, Int32(byte), text.count - start)
-        else { return nil }
-        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
     /// `header {`, the body one level in, then `}`.
