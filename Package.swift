@@ -7,6 +7,7 @@ let package = Package(
         .library(name: "PolarisSchema", targets: ["PolarisSchema"]),
         .library(name: "PolarisRuntime", targets: ["PolarisRuntime"]),
         .library(name: "PolarisServer", targets: ["PolarisServer"]),
+        .library(name: "PolarisPostgres", targets: ["PolarisPostgres"]),
         .library(name: "PolarisClient", targets: ["PolarisClient"]),
         .executable(name: "polaris-server", targets: ["polaris-server"]),
         .executable(name: "polaris", targets: ["polaris"]),
@@ -21,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
     ],
     targets: [
         // libyaml from the system: its event parser is the compiler's YAML layer.
@@ -40,6 +42,11 @@ let package = Package(
             ]),
         // `polaris generate schema/polaris.yaml --output Generated`, checked in; CI keeps it fresh.
         .target(name: "PolarisGenerated", dependencies: ["PolarisRuntime"], path: "Generated"),
+        // The document store on PostgreSQL (postgres-nio): the same runtime interface, for any
+        // number of servers on one database, each following the others' commits.
+        .target(
+            name: "PolarisPostgres",
+            dependencies: ["PolarisRuntime", .product(name: "PostgresNIO", package: "postgres-nio")]),
         // The Polaris IDE's backend (the seed's functions), on Generated/.
         .target(name: "PolarisBackend", dependencies: ["PolarisGenerated", "PolarisRuntime"]),
         // Convex's wire protocol over HTTP and WebSocket, on Hummingbird: the HTTP function API
@@ -60,7 +67,7 @@ let package = Package(
         .executableTarget(
             name: "polaris-server",
             dependencies: [
-                "PolarisServer", "PolarisBackend", "PolarisGenerated", "PolarisRuntime",
+                "PolarisServer", "PolarisBackend", "PolarisGenerated", "PolarisRuntime", "PolarisPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // The command line: a thin shell over PolarisSchema.
@@ -104,7 +111,8 @@ let package = Package(
             name: "polaris-fuzz", dependencies: ["PolarisSchema", "CLibFuzzer"], path: "Fuzz/SchemaFuzzer"),
         .testTarget(name: "PolarisSchemaTests", dependencies: ["PolarisSchema"], exclude: ["Fixtures"]),
         // Finds what the build put beside the tests (executables, module folders).
-        .target(name: "PolarisTestSupport", path: "Tests/Support"),
+        // And the stores each runtime and backend test runs on: SQLite, and PostgreSQL (started for the tests).
+        .target(name: "PolarisTestSupport", dependencies: ["PolarisRuntime", "PolarisPostgres"], path: "Tests/Support"),
         .testTarget(name: "PolarisCLITests", dependencies: ["polaris", "PolarisTestSupport"]),
         .testTarget(
             name: "PolarisRuntimeTests",

@@ -13,7 +13,7 @@ public enum PolarisBackend {
     }
 
     /// A runner of this backend's functions on `store`, with the internal key of background jobs.
-    public static func runner(store: DocumentStore, internalKey: String?) -> FunctionRunner {
+    public static func runner(store: any Store, internalKey: String?) -> FunctionRunner {
         FunctionRunner(registry: registry, store: store, internalKey: internalKey)
     }
 }

@@ -2,26 +2,22 @@ import Foundation
 import PolarisBackend
 import PolarisGenerated
 import PolarisRuntime
+import PolarisTestSupport
 import Testing
 
 /// The backend on a fresh database, called as a server calls it: by path,
 /// with untyped arguments, as a given caller.
 struct BackendHarness {
     static let internalKey = "test-internal-key"
-    let store: DocumentStore
+    let store: any Store
     let runner: FunctionRunner
     let alice = Identity(subject: "alice", issuer: "https://auth.example", email: "alice@example.com")
     let bob = Identity(subject: "bob", issuer: "https://auth.example")
 
-    /// In memory, or in a file of a fresh temporary folder (a WAL pool, for concurrency).
-    init(file: Bool = false) throws {
-        if file {
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("polaris-backend-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            store = try DocumentStore(path: folder.appendingPathComponent("db.sqlite").path, schema: PolarisDatabase.self)
-        } else {
-            store = try DocumentStore.inMemory(schema: PolarisDatabase.self)
-        }
+    /// On a fresh store of `kind`: SQLite in memory, or in a file (a WAL
+    /// pool, for concurrency); a fresh PostgreSQL database.
+    init(_ kind: StoreKind, file: Bool = false) throws {
+        store = kind == .sqlite && !file ? try DocumentStore.inMemory(schema: PolarisDatabase.self) : try kind.open(PolarisDatabase.self)
         runner = PolarisBackend.runner(store: store, internalKey: Self.internalKey)
     }
 

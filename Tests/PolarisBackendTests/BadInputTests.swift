@@ -1,12 +1,13 @@
 import PolarisBackend
 import PolarisGenerated
 import PolarisRuntime
+import PolarisTestSupport
 import Testing
 
 /// Malformed calls: each gets its clear error and leaves the database as it was.
 struct BadInputTests {
-    @Test func eachMalformedCallIsRefusedAndChangesNothing() throws {
-        let backend = try BackendHarness()
+    @Test(arguments: StoreKind.allCases) func eachMalformedCallIsRefusedAndChangesNothing(_ store: StoreKind) throws {
+        let backend = try BackendHarness(store)
         let project = try backend.project(of: backend.alice)
         let folder = try backend.call("files:createFolder", ["projectId": project, "name": .string("src")], as: backend.alice)
         var deep = Value.string("leaf")

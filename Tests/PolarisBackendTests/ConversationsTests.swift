@@ -2,14 +2,14 @@ import Foundation
 import PolarisBackend
 import PolarisGenerated
 import PolarisRuntime
+import PolarisTestSupport
 import Testing
 
 /// `conversations:*`, `messages:*`, `generationEvents:*` and the status
 /// functions of `system:*`.
 struct ConversationsTests {
-    let backend = try! BackendHarness()
-
-    @Test func conversationsAreListedMostRecentlyUpdatedFirst() throws {
+    @Test(arguments: StoreKind.allCases) func conversationsAreListedMostRecentlyUpdatedFirst(_ store: StoreKind) throws {
+        let backend = try BackendHarness(store)
         let project = try backend.project(of: backend.alice)
         let first = try backend.call("conversations:create", ["projectId": project, "title": .string("One")], as: backend.alice)
         _ = try backend.call("conversations:create", ["projectId": project, "title": .string("Two")], as: backend.alice)
@@ -26,7 +26,8 @@ struct ConversationsTests {
         }
     }
 
-    @Test func sendAddsTwoMessagesAndTheJobFillsTheReply() throws {
+    @Test(arguments: StoreKind.allCases) func sendAddsTwoMessagesAndTheJobFillsTheReply(_ store: StoreKind) throws {
+        let backend = try BackendHarness(store)
         let project = try backend.project(of: backend.alice)
         let conversation = try backend.call("conversations:create", ["projectId": project, "title": .string("c")], as: backend.alice)
         let reply = try backend.call("messages:send", ["conversationId": conversation, "content": .string("hello")], as: backend.alice)
@@ -49,7 +50,8 @@ struct ConversationsTests {
         }
     }
 
-    @Test func cancelAndPagedListing() throws {
+    @Test(arguments: StoreKind.allCases) func cancelAndPagedListing(_ store: StoreKind) throws {
+        let backend = try BackendHarness(store)
         let project = try backend.project(of: backend.alice)
         let conversation = try backend.call("conversations:create", ["projectId": project, "title": .string("c")], as: backend.alice)
         var replies: [Value] = []
@@ -76,7 +78,8 @@ struct ConversationsTests {
         #expect(seen.contains { $0["_id"] == replies[0] && $0["status"] == .string("cancelled") })
     }
 
-    @Test func generationEventsNewestFirstWithALimit() throws {
+    @Test(arguments: StoreKind.allCases) func generationEventsNewestFirstWithALimit(_ store: StoreKind) throws {
+        let backend = try BackendHarness(store)
         let project = try backend.project(of: backend.alice)
         for index in 0..<3 {
             try backend.system("addGenerationEvent", [
@@ -94,7 +97,8 @@ struct ConversationsTests {
         }
     }
 
-    @Test func importAndExportStatuses() throws {
+    @Test(arguments: StoreKind.allCases) func importAndExportStatuses(_ store: StoreKind) throws {
+        let backend = try BackendHarness(store)
         let project = try backend.project(of: backend.alice)
         try backend.system("updateProjectImportStatus", ["projectId": project, "status": .string("importing")])
         try backend.system("updateProjectExportStatus", [

@@ -1,15 +1,15 @@
 import PolarisBackend
 import PolarisGenerated
 import PolarisRuntime
+import PolarisTestSupport
 import Testing
 
 /// `files:*` and the file functions of `system:*`.
 struct FilesTests {
-    let backend = try! BackendHarness()
-
     func names(_ files: Value) -> [String] { files.items.compactMap { $0["name"]?.text } }
 
-    @Test func aTreeIsBuiltListedAndReadByPath() throws {
+    @Test(arguments: StoreKind.allCases) func aTreeIsBuiltListedAndReadByPath(_ store: StoreKind) throws {
+        let backend = try BackendHarness(store)
         let project = try backend.project(of: backend.alice)
         let src = try backend.call("files:createFolder", ["projectId": project, "name": .string("src")], as: backend.alice)
         let file = try backend.call(
@@ -31,7 +31,8 @@ struct FilesTests {
         }
     }
 
-    @Test func contentRenameAndMove() throws {
+    @Test(arguments: StoreKind.allCases) func contentRenameAndMove(_ store: StoreKind) throws {
+        let backend = try BackendHarness(store)
         let project = try backend.project(of: backend.alice)
         let a = try backend.call("files:createFolder", ["projectId": project, "name": .string("a")], as: backend.alice)
         let b = try backend.call("files:createFolder", ["projectId": project, "parentId": a, "name": .string("b")], as: backend.alice)
@@ -55,7 +56,8 @@ struct FilesTests {
         }
     }
 
-    @Test func deletingAFolderRemovesEverythingInItAndTheirBlobs() throws {
+    @Test(arguments: StoreKind.allCases) func deletingAFolderRemovesEverythingInItAndTheirBlobs(_ store: StoreKind) throws {
+        let backend = try BackendHarness(store)
         let project = try backend.project(of: backend.alice)
         let folder = try backend.call("files:createFolder", ["projectId": project, "name": .string("assets")], as: backend.alice)
         let blob = try backend.store.write { db in try db.store([1, 2, 3], contentType: "image/png") }
@@ -74,7 +76,8 @@ struct FilesTests {
         #expect(try backend.store.read { db in try db.contents(of: blob) } == nil)
     }
 
-    @Test func aFailedMutationLeavesNoBlobBehind() throws {
+    @Test(arguments: StoreKind.allCases) func aFailedMutationLeavesNoBlobBehind(_ store: StoreKind) throws {
+        let backend = try BackendHarness(store)
         struct Stop: Error {}
         #expect(throws: Stop.self) {
             try backend.store.write { db in
@@ -85,7 +88,8 @@ struct FilesTests {
         #expect(try backend.store.read { db in try db.query(StoredFile.self).collect() }.isEmpty)
     }
 
-    @Test func writeFileByPathCreatesParentsAndUpdatesInPlace() throws {
+    @Test(arguments: StoreKind.allCases) func writeFileByPathCreatesParentsAndUpdatesInPlace(_ store: StoreKind) throws {
+        let backend = try BackendHarness(store)
         let project = try backend.project(of: backend.alice)
         let first = try backend.system("writeFileByPath", ["projectId": project, "path": .string("src/lib/a.ts"), "content": .string("1")])
         let again = try backend.system("writeFileByPath", ["projectId": project, "path": .string("/src//lib/a.ts"), "content": .string("2")])
@@ -96,8 +100,8 @@ struct FilesTests {
         #expect(try backend.call("files:getFile", ["id": first], as: backend.alice)["content"] == .string("2"))
     }
 
-    @Test func concurrentWritesByPathLeaveOneFolderPerPath() async throws {
-        let backend = try BackendHarness(file: true)
+    @Test(arguments: StoreKind.allCases) func concurrentWritesByPathLeaveOneFolderPerPath(_ store: StoreKind) async throws {
+        let backend = try BackendHarness(store, file: true)
         let project = try backend.project(of: backend.alice)
         await withTaskGroup(of: Void.self) { group in
             for index in 0..<20 {
@@ -113,7 +117,8 @@ struct FilesTests {
         #expect(all.count == 8)
     }
 
-    @Test func theInternalApiNeedsTheKey() throws {
+    @Test(arguments: StoreKind.allCases) func theInternalApiNeedsTheKey(_ store: StoreKind) throws {
+        let backend = try BackendHarness(store)
         let project = try backend.project(of: backend.alice)
         let arguments: [String: Value] = ["projectId": project, "path": .string("a"), "content": .string("")]
         #expect(throws: FunctionError.self) { try backend.call("system:writeFileByPath", arguments, as: backend.alice) }

@@ -1,13 +1,13 @@
 import PolarisBackend
 import PolarisGenerated
 import PolarisRuntime
+import PolarisTestSupport
 import Testing
 
 /// `projects:*` through the registry, with every access rule.
 struct ProjectsTests {
-    let backend = try! BackendHarness()
-
-    @Test func createMakesTheUserOnceAndGetListsNewestFirst() throws {
+    @Test(arguments: StoreKind.allCases) func createMakesTheUserOnceAndGetListsNewestFirst(_ store: StoreKind) throws {
+        let backend = try BackendHarness(store)
         let first = try backend.project("One", of: backend.alice)
         let second = try backend.project("Two", of: backend.alice)
         _ = try backend.project("Bob's", of: backend.bob)
@@ -21,7 +21,8 @@ struct ProjectsTests {
         #expect(listed[0]["userId"] == .string(users[0]._id.rawValue))
     }
 
-    @Test func theProjectLimitHoldsAndMinusOneIsUnlimited() throws {
+    @Test(arguments: StoreKind.allCases) func theProjectLimitHoldsAndMinusOneIsUnlimited(_ store: StoreKind) throws {
+        let backend = try BackendHarness(store)
         for index in 0..<10 { _ = try backend.project("p\(index)", of: backend.alice) }
         #expect(throws: FunctionError.application(message: "Project limit reached", data: nil)) {
             try backend.project("eleventh", of: backend.alice)
@@ -34,7 +35,8 @@ struct ProjectsTests {
         #expect(try backend.call("projects:get", as: backend.alice).items.count == 11)
     }
 
-    @Test func getByIdAndRenameCheckTheOwner() throws {
+    @Test(arguments: StoreKind.allCases) func getByIdAndRenameCheckTheOwner(_ store: StoreKind) throws {
+        let backend = try BackendHarness(store)
         let id = try backend.project(of: backend.alice)
         #expect(try backend.call("projects:getById", ["id": id], as: backend.alice)["name"] == .string("Site"))
         #expect(throws: FunctionError.unauthorized("Unauthorized")) {
@@ -51,13 +53,14 @@ struct ProjectsTests {
         }
     }
 
-    @Test func userFunctionsNeedAnIdentity() throws {
+    @Test(arguments: StoreKind.allCases) func userFunctionsNeedAnIdentity(_ store: StoreKind) throws {
+        let backend = try BackendHarness(store)
         #expect(throws: FunctionError.unauthenticated) { try backend.call("projects:get", as: nil) }
         #expect(throws: FunctionError.unauthenticated) { try backend.call("projects:create", ["name": .string("x")], as: nil) }
     }
 
-    @Test func fiftyConcurrentCreatesLeaveExactlyTheLimit() async throws {
-        let backend = try BackendHarness(file: true)
+    @Test(arguments: StoreKind.allCases) func fiftyConcurrentCreatesLeaveExactlyTheLimit(_ store: StoreKind) async throws {
+        let backend = try BackendHarness(store, file: true)
         let alice = backend.alice
         let outcomes = await withTaskGroup(of: Bool.self) { group in
             for index in 0..<50 {

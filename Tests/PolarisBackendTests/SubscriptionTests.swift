@@ -2,13 +2,12 @@ import Foundation
 import PolarisBackend
 import PolarisGenerated
 import PolarisRuntime
+import PolarisTestSupport
 import Testing
 
 /// Subscriptions in the runtime: a commit re-runs exactly the queries whose
 /// read ranges it wrote into, and subscribers hear only of changed results.
 struct SubscriptionTests {
-    let backend = try! BackendHarness(file: true)
-
     /// The next update, or a failure after a few seconds.
     private func next(_ iterator: inout AsyncStream<QueryUpdate>.Iterator) async throws -> QueryUpdate {
         try #require(await iterator.next())
@@ -18,7 +17,8 @@ struct SubscriptionTests {
         try update.result.get().items.compactMap { $0["name"]?.text }
     }
 
-    @Test func aMutationUpdatesOnlyTheSubscriptionsWhoseRangesItWrote() async throws {
+    @Test(arguments: StoreKind.allCases) func aMutationUpdatesOnlyTheSubscriptionsWhoseRangesItWrote(_ store: StoreKind) async throws {
+        let backend = try BackendHarness(store, file: true)
         let subscriptions = Subscriptions(runner: backend.runner)
         let alices = subscriptions.subscribe("projects:get", arguments: .object([:]), identity: backend.alice)
         let bobs = subscriptions.subscribe("projects:get", arguments: .object([:]), identity: backend.bob)
@@ -44,7 +44,8 @@ struct SubscriptionTests {
         #expect(alices.runs == 3)
     }
 
-    @Test func aRerunWithTheSameResultIsNotSent() async throws {
+    @Test(arguments: StoreKind.allCases) func aRerunWithTheSameResultIsNotSent(_ store: StoreKind) async throws {
+        let backend = try BackendHarness(store, file: true)
         // A query of how many projects Alice has: a rename writes into its range but leaves the count.
         var registry = backend.runner.registry
         registry.query("test:count", access: .public, arguments: .any, returns: .number) { context, _ in
@@ -65,7 +66,8 @@ struct SubscriptionTests {
         #expect(counted.runs == 3)
     }
 
-    @Test func failuresAreResultsAndAreReplacedWhenTheDataChanges() async throws {
+    @Test(arguments: StoreKind.allCases) func failuresAreResultsAndAreReplacedWhenTheDataChanges(_ store: StoreKind) async throws {
+        let backend = try BackendHarness(store, file: true)
         let subscriptions = Subscriptions(runner: backend.runner)
         let id = try backend.project("Site", of: backend.alice)
         let asBob = subscriptions.subscribe("projects:getById", arguments: .object(["id": id]), identity: backend.bob)
@@ -80,7 +82,8 @@ struct SubscriptionTests {
         #expect(anonymous.runs == 1)
     }
 
-    @Test func everySubscriberSeesTheLastStateOfManyCommitsInOrder() async throws {
+    @Test(arguments: StoreKind.allCases) func everySubscriberSeesTheLastStateOfManyCommitsInOrder(_ store: StoreKind) async throws {
+        let backend = try BackendHarness(store, file: true)
         let subscriptions = Subscriptions(runner: backend.runner)
         let watched = subscriptions.subscribe("projects:get", arguments: .object([:]), identity: backend.alice)
         var iterator = watched.makeAsyncIterator()
@@ -98,7 +101,8 @@ struct SubscriptionTests {
         #expect(timestamps == timestamps.sorted())
     }
 
-    @Test func droppingASubscriptionUnsubscribes() async throws {
+    @Test(arguments: StoreKind.allCases) func droppingASubscriptionUnsubscribes(_ store: StoreKind) async throws {
+        let backend = try BackendHarness(store, file: true)
         let subscriptions = Subscriptions(runner: backend.runner)
         do {
             let watched = subscriptions.subscribe("projects:get", arguments: .object([:]), identity: backend.alice)

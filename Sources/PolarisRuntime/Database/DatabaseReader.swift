@@ -37,6 +37,11 @@ public struct DocumentNotFound: Error, Hashable, Sendable, CustomStringConvertib
     public var table: String
     public var id: String
     public var description: String { "no document of '\(table)' has the ID '\(id)'" }
+
+    package init(table: String, id: String) {
+        self.table = table
+        self.id = id
+    }
 }
 
 extension DatabaseReader {

@@ -29,7 +29,7 @@ extension Document {
     }
 
     /// The model of a document as the store read it, by field name.
-    @inlinable init(stored document: StoredDocument) throws {
+    @inlinable package init(stored document: StoredDocument) throws {
         let row = DocumentRow(stored: document)
         try self.init(row: row)
         try row.finish()

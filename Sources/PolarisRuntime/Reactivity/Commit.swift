@@ -3,19 +3,34 @@ public struct Commit: Sendable {
     /// Nanoseconds since the Unix epoch, unique per commit and increasing in commit order.
     public let timestamp: UInt64
     let writes: [DocumentWrite]
+    /// Whether the writes are not known (a server that fell behind the
+    /// others' commits): every subscription must run again.
+    let writesUnknown: Bool
+
+    package init(timestamp: UInt64, writes: [DocumentWrite], writesUnknown: Bool = false) {
+        self.timestamp = timestamp
+        self.writes = writes
+        self.writesUnknown = writesUnknown
+    }
 }
 
 /// One document a transaction wrote: before (nil for an insert) and after (nil for a delete).
-struct DocumentWrite: Sendable {
-    let table: String
-    let old: StoredDocument?
-    let new: StoredDocument?
+package struct DocumentWrite: Sendable {
+    public let table: String
+    public let old: StoredDocument?
+    public let new: StoredDocument?
+
+    public init(table: String, old: StoredDocument?, new: StoredDocument?) {
+        self.table = table
+        self.old = old
+        self.new = new
+    }
 }
 
 /// What one run of a query read: ranges of indexes. A commit that writes a
 /// document whose old or new key falls in one of them may change the result.
 public struct ReadSet: Sendable {
-    var ranges: [IndexKeyRange] = []
+    package var ranges: [IndexKeyRange] = []
 
     /// Where the ranges are filed.
     var buckets: Set<IndexKeyRange.Bucket> { Set(ranges.map(\.bucket)) }
@@ -32,7 +47,9 @@ public struct ReadSet: Sendable {
 }
 
 /// Collects what a transaction reads or writes, when someone is watching.
-final class AccessLog {
-    var reads = ReadSet()
-    var writes: [DocumentWrite] = []
+package final class AccessLog {
+    public var reads = ReadSet()
+    public var writes: [DocumentWrite] = []
+
+    public init() {}
 }

@@ -3,7 +3,7 @@
 /// concatenated (each is prefix-free, so byte order is tuple order), and a
 /// document is in the range when its key meets every lower and upper end
 /// (the bounds', the cursors', and where the scan stopped).
-struct IndexKeyRange: Hashable, Sendable {
+package struct IndexKeyRange: Hashable, Sendable {
     /// Where the range starts.
     enum Lower: Hashable, Sendable {
         /// Keys at or after these bytes.
@@ -31,7 +31,7 @@ struct IndexKeyRange: Hashable, Sendable {
 
     /// The range a scan of `plan` reads strictly after `start` and through
     /// `end` (`stop(at:order:)` ends it where the scan stopped early).
-    init(_ plan: QueryPlan, after start: IndexPosition?, through end: IndexPosition?) {
+    public init(_ plan: QueryPlan, after start: IndexPosition?, through end: IndexPosition?) {
         table = plan.table
         fields = plan.fields
         let bounds = plan.bounds
@@ -49,7 +49,7 @@ struct IndexKeyRange: Hashable, Sendable {
     }
 
     /// The single document `id` of `table`.
-    init(table: String, id: String) {
+    public init(table: String, id: String) {
         self.table = table
         fields = ["_id"]
         let key = OrderKey.bytes(of: .string(id))
@@ -59,7 +59,7 @@ struct IndexKeyRange: Hashable, Sendable {
     }
 
     /// Ends the range at `position` (a scan in `order` stopped there).
-    mutating func stop(at position: IndexPosition, order: Order) {
+    public mutating func stop(at position: IndexPosition, order: Order) {
         let key = Self.key(position)
         order == .ascending ? uppers.append(.through(key)) : lowers.append(.from(key))
     }

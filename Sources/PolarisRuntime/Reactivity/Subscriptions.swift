@@ -10,7 +10,7 @@ import Synchronization
 /// result after a newer one.
 public final class Subscriptions: Sendable {
     private let engine: SubscriptionEngine
-    private let store: DocumentStore
+    private let store: any Store
 
     public init(runner: FunctionRunner) {
         let engine = SubscriptionEngine(runner: runner)
@@ -176,7 +176,7 @@ final class SubscriptionEngine: @unchecked Sendable {
     }
 
     func handle(_ commit: Commit) {
-        var candidates = Set<Int>()
+        var candidates = commit.writesUnknown ? Set(entries.keys) : Set<Int>()
         for write in commit.writes {
             for fields in (indexes[write.table] ?? [:]).keys {
                 candidates.formUnion(readers[IndexKeyRange.Bucket(table: write.table, fields: fields, firstKey: nil)] ?? [])
@@ -187,7 +187,7 @@ final class SubscriptionEngine: @unchecked Sendable {
                 }
             }
         }
-        for id in candidates.sorted() where entries[id]?.reads.intersects(commit) == true {
+        for id in candidates.sorted() where commit.writesUnknown || entries[id]?.reads.intersects(commit) == true {
             run(id, at: commit.timestamp)
         }
         handled.store(commit.timestamp, ordering: .releasing)

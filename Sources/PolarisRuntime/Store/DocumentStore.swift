@@ -6,7 +6,7 @@ internal import GRDB
 /// file (WAL mode: one writer, concurrent readers) or in memory. Every write
 /// happens in `write`, one serializable transaction that commits only if its
 /// body returns; `read` sees a consistent snapshot and cannot write.
-public final class DocumentStore: Sendable {
+public final class DocumentStore: Store {
     private let database: any GRDB.DatabaseWriter
     private let tables: [String: StoreTable]
     private let clock: CreationClock
@@ -108,12 +108,6 @@ public final class DocumentStore: Sendable {
         return (result, log.reads)
     }
 
-    /// Runs `body` in one transaction: it commits when `body` returns and
-    /// leaves no trace when `body` throws. Reads inside see its own writes.
-    public func write<T>(_ body: (any DatabaseWriter) throws -> T) throws -> T {
-        try commit(body).value
-    }
-
     /// `write`, and the commit's timestamp. Observers hear of the commit
     /// before the next write transaction starts, so they hear of all in order.
     public func commit<T>(_ body: (any DatabaseWriter) throws -> T) throws -> (value: T, timestamp: UInt64) {
@@ -207,23 +201,5 @@ private final class CommitClock: Sendable {
         let next = max(now, value.load(ordering: .relaxed) + 1)
         value.store(next, ordering: .releasing)
         return next
-    }
-}
-
-/// Creation times: the wall clock in milliseconds, but always after the last
-/// one given, so `_creationTime` orders a table's documents strictly.
-private final class CreationClock: @unchecked Sendable {
-    private let lock = NSLock()
-    private var latest: Double
-
-    init(latest: Double) {
-        self.latest = latest
-    }
-
-    func next() -> Double {
-        lock.lock()
-        defer { lock.unlock() }
-        latest = max((Date().timeIntervalSince1970 * 1000).rounded(.down), latest.nextUp)
-        return latest
     }
 }

@@ -6,11 +6,11 @@ internal import GRDB
 /// its handler returns a valid result, and every failure a `FunctionError`.
 public struct FunctionRunner: Sendable {
     public let registry: FunctionRegistry
-    public let store: DocumentStore
+    public let store: any Store
     /// The secret that `internal` functions need as their `internalKey` argument.
     public let internalKey: String?
 
-    public init(registry: FunctionRegistry, store: DocumentStore, internalKey: String?) {
+    public init(registry: FunctionRegistry, store: any Store, internalKey: String?) {
         self.registry = registry
         self.store = store
         self.internalKey = internalKey
@@ -107,6 +107,7 @@ public struct FunctionRunner: Sendable {
         case let error as FunctionError: error
         case let error as ApplicationError: .application(message: error.message, data: error.data)
         case let error as DocumentNotFound: .notFound(error.description)
+        case StoreError.conflict(let reason): .conflict(reason)
         case let error as DatabaseError where error.resultCode == .SQLITE_BUSY: .conflict(error.message ?? "the database is busy")
         default: .failed(String(describing: error))
         }

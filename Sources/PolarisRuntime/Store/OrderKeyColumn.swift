@@ -5,17 +5,17 @@ internal import GRDB
 /// path, or a field stored as JSON), kept in a BLOB column of its `OrderKey`
 /// beside the document's columns; the DDL indexes that column. The same rule
 /// as `polaris sql`'s, derived here from the table's description.
-struct OrderKeyColumn: Sendable {
+package struct OrderKeyColumn: Sendable {
     /// The index field: a field name or a dotted path.
-    let path: String
+    public let path: String
     /// The SQL name of the key column: `_key.` and the path.
-    let name: String
+    public let name: String
     /// `name`, quoted.
-    var quotedName: String { SQLText.quote(name) }
+    public var quotedName: String { SQLText.quote(name) }
     /// The offset in the table's columns of the path's first field.
-    let column: Int
+    public let column: Int
     /// The rest of the path, into the first field's object.
-    let rest: [String]
+    public let rest: [String]
 
     /// The key columns of a table whose fields are stored in `columns`, in
     /// the order its indexes first name them.
@@ -36,12 +36,17 @@ struct OrderKeyColumn: Sendable {
 
     /// The key of a document whose fields are `values`, in the table's column order.
     func key(of values: [Value?]) -> DatabaseValue {
+        Data(bytes(of: values)).databaseValue
+    }
+
+    /// The key's bytes for a document whose fields are `values`, in the table's column order.
+    public func bytes(of values: [Value?]) -> [UInt8] {
         var value = values[column]
         for part in rest {
-            guard case .object(let fields)? = value else { return Self.key(nil) }
+            guard case .object(let fields)? = value else { return OrderKey.bytes(of: nil) }
             value = fields[part]
         }
-        return Self.key(value)
+        return OrderKey.bytes(of: value)
     }
 
     /// The key column's value for a field's value (nil: absent).

@@ -30,7 +30,7 @@ enum RecordedSchema {
 
 extension TableDescription {
     /// `{name, validator, indexes: [{name, fields}]}`.
-    var recordedValue: Value {
+    package var recordedValue: Value {
         .object([
             "name": .string(name),
             "validator": documentValidator.recordedValue,
@@ -38,7 +38,7 @@ extension TableDescription {
         ])
     }
 
-    init(recorded value: Value) throws {
+    package init(recorded value: Value) throws {
         guard case .string(let name)? = value[field: "name"], let validator = value[field: "validator"],
             case .array(let indexes)? = value[field: "indexes"]
         else { throw RecordedSchema.malformed("a table lacks its name, validator or indexes") }
@@ -55,7 +55,7 @@ extension TableDescription {
 
 extension Validator {
     /// The validator as a value: `{type}` and what the type needs.
-    var recordedValue: Value {
+    package var recordedValue: Value {
         switch self {
         case .string: Self.tagged("string")
         case .number: Self.tagged("number")
@@ -80,7 +80,7 @@ extension Validator {
         .object(rest.merging(["type": .string(type)]) { first, _ in first })
     }
 
-    init(recorded value: Value) throws {
+    package init(recorded value: Value) throws {
         guard case .string(let type)? = value[field: "type"] else { throw RecordedSchema.malformed("a validator lacks its type") }
         func part(_ name: String) throws -> Value {
             guard let part = value[field: name] else { throw RecordedSchema.malformed("a '\(type)' validator lacks '\(name)'") }

@@ -10,6 +10,8 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     case unstorable(field: String, reason: String)
     /// The database's tables do not have the columns the generated code expects.
     case schemaMismatch(table: String, reason: String)
+    /// Concurrent transactions kept conflicting: the mutation was retried and gave up.
+    case conflict(String)
 
     public var description: String {
         switch self {
@@ -18,6 +20,7 @@ public enum StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case .invalidDocument(let table, let error): "a document of '\(table)' is invalid: \(error)"
         case .unstorable(let field, let reason): "field '\(field)' cannot be stored: \(reason)"
         case .schemaMismatch(let table, let reason): "the database's table '\(table)' does not match the schema: \(reason)"
+        case .conflict(let reason): reason
         }
     }
 }

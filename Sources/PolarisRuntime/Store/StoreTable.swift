@@ -5,23 +5,16 @@ internal import GRDB
 /// A table as the SQLite store reads and writes it: its columns, its
 /// indexes' key columns, and the statements it runs, all made once.
 final class StoreTable: Sendable {
-    let name: String
-    /// The validator of what a write supplies: the document without `_id` and `_creationTime`.
-    let fieldsValidator: Validator
-    /// The columns of the document's own fields, in the DDL's order.
-    let columns: [StoredColumn]
-    /// `_id`, `_creationTime`, then `columns`: what `selectSQL` reads.
-    let storedColumns: [StoredColumn]
-    /// The field names of `storedColumns`: a stored document's names.
-    let names: [String]
-    /// How to read each of `storedColumns`.
+    /// The columns, indexes and write check, as every SQL store has them.
+    let layout: TableLayout
+    var name: String { layout.name }
+    var columns: [StoredColumn] { layout.columns }
+    var names: [String] { layout.names }
+    var orderKeys: [OrderKeyColumn] { layout.orderKeys }
+    var indexes: [String: [String]] { layout.indexes }
+    var description: TableDescription { layout.description }
+    /// How to read each of `layout.storedColumns`.
     let readings: [StoredColumn.Reading]
-    /// Every column by field name, `_id` and `_creationTime` included: how an index key is bound.
-    let columnsByName: [String: StoredColumn]
-    /// The order key columns of index fields that SQL would not sort as Convex does.
-    let orderKeys: [OrderKeyColumn]
-    /// Index name to its fields, `by_id` and `by_creation_time` included.
-    let indexes: [String: [String]]
     /// Index name to the SQL expressions of its fields' keys.
     let keyExpressions: [String: [String]]
     let quotedName: String
@@ -39,40 +32,20 @@ final class StoreTable: Sendable {
     private let scans = Mutex<[ScanShape: ScanStatement]>([:])
     /// The model types found to be this table's generated model, which read a row by position.
     private let positionalModels = Mutex<Set<ObjectIdentifier>>([])
-    /// The table as the schema describes it.
-    let description: TableDescription
     /// Shapes beyond this many are made each time rather than kept.
     static let scanCacheLimit = 1_000
 
-    static let systemColumns = [
-        StoredColumn(name: "_id", kind: .text, nullMeansNull: false),
-        StoredColumn(name: "_creationTime", kind: .real, nullMeansNull: false),
-    ]
+    static var systemColumns: [StoredColumn] { TableLayout.systemColumns }
 
     init(_ table: TableDescription, slots: StatementSlots) {
-        description = table
+        layout = TableLayout(table)
         self.slots = slots
-        name = table.name
-        fieldsValidator = Self.withoutSystemFields(table.documentValidator)
-        columns = StoredColumn.columns(of: table.documentValidator)
-        storedColumns = Self.systemColumns + columns
-        names = storedColumns.map(\.name)
-        readings = storedColumns.map(\.reading)
-        columnsByName = Dictionary(uniqueKeysWithValues: storedColumns.map { ($0.name, $0) })
-        let orderKeys = OrderKeyColumn.columns(of: table, stored: columns)
-        self.orderKeys = orderKeys
-        var indexes = ["by_id": ["_id"], "by_creation_time": ["_creationTime"]]
-        for index in table.indexes { indexes[index.name] = index.fields + ["_creationTime"] }
-        self.indexes = indexes
-        keyExpressions = indexes.mapValues { fields in
-            fields.map { field in
-                orderKeys.first { $0.path == field }?.quotedName ?? SQLText.quote(SQLText.identifier(field))
-            }
-        }
-        quotedName = SQLText.quote(SQLText.identifier(table.name))
-        let quoted = names.map { SQLText.quote(SQLText.identifier($0)) }
+        readings = layout.storedColumns.map(\.reading)
+        keyExpressions = layout.keyExpressions
+        quotedName = layout.quotedName
+        let quoted = layout.quotedNames
         quotedColumns = Array(quoted.dropFirst(Self.systemColumns.count))
-        let written = quoted + orderKeys.map(\.quotedName)
+        let written = quoted + layout.orderKeys.map(\.quotedName)
         insert = slots.make("INSERT INTO \(quotedName) (\(written.joined(separator: ", "))) VALUES (\(written.map { _ in "?" }.joined(separator: ", ")))")
         selectSQL = "SELECT \(quoted.joined(separator: ", ")) FROM \(quotedName)"
         selectById = slots.make(selectSQL + " WHERE \"_id\" = ?")
@@ -105,36 +78,9 @@ final class StoreTable: Sendable {
         return DocumentRow(names: names) { index in try statement.column(at: Int32(index), as: readings[index]) }
     }
 
-    /// A write's fields in `columns` order (nil: absent), once they pass the
-    /// table's validator without the system fields. Fields in exactly the
-    /// column order (as generated models and `new(...)` give them) are
-    /// checked by position; others go through an object value.
+    /// A write's fields in `columns` order, checked (see `TableLayout`).
     func columnValues(of fields: StoredDocument, ignoringSystemFields: Bool) throws -> [Value?] {
-        do {
-            if case .object(let expected) = fieldsValidator,
-                let first = firstColumn(in: fields.names, ignoringSystemFields: ignoringSystemFields)
-            {
-                try Validator.validateFields(expected) { offset, _ in fields.values[first + offset] }
-                return Array(fields.values[first...])
-            }
-            guard case .object(var object) = fields.value else { return [] }
-            if ignoringSystemFields {
-                object["_id"] = nil
-                object["_creationTime"] = nil
-            }
-            try fieldsValidator.validate(.object(object))
-            return columns.map { object[$0.name] }
-        } catch {
-            throw StoreError.invalidDocument(table: name, error)
-        }
-    }
-
-    /// Where `names` are exactly this table's column names from: 0, or past
-    /// `_id` and `_creationTime` when those may be ignored; nil when they are not.
-    private func firstColumn(in names: [String], ignoringSystemFields: Bool) -> Int? {
-        let system = Self.systemColumns.count
-        if names.elementsEqual(self.names.dropFirst(system)) { return 0 }
-        return ignoringSystemFields && names.elementsEqual(self.names) ? system : nil
+        try layout.columnValues(of: fields, ignoringSystemFields: ignoringSystemFields)
     }
 
     /// Binds column values (in `columns` order), then their order keys, to
@@ -185,38 +131,29 @@ final class StoreTable: Sendable {
         }
     }
 
-    /// `validator` without the system fields, in each variant of a table of variants.
-    private static func withoutSystemFields(_ validator: Validator) -> Validator {
-        switch validator {
-        case .object(let fields): .object(fields.filter { $0.name != "_id" && $0.name != "_creationTime" })
-        case .union(let variants): .union(variants.map(withoutSystemFields))
-        default: validator
-        }
-    }
-
     /// A key value as the index stores it (nil: the field is absent).
     func keyValue(_ value: Value?, of field: String) throws -> DatabaseValue {
         if orderKeys.contains(where: { $0.path == field }) { return OrderKeyColumn.key(value) }
-        guard let column = columnsByName[field] else { throw StoreError.unknownIndex(table: name, index: field) }
+        guard let column = layout.columnsByName[field] else { throw StoreError.unknownIndex(table: name, index: field) }
         return try column.databaseValue(value)
     }
 }
 
 /// Quoting and naming for SQL text, as `polaris sql` writes it.
-enum SQLText {
+package enum SQLText {
     /// `"name"`, with any `"` doubled.
-    static func quote(_ name: String) -> String {
+    public static func quote(_ name: String) -> String {
         "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     /// `'text'`, with any `'` doubled.
-    static func literal(_ text: String) -> String {
+    public static func literal(_ text: String) -> String {
         "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
     }
 
     /// The compiler's SQL identifier for a schema name: the name itself up to
     /// 63 bytes, else its first 46 bytes, `_`, and a 64-bit FNV-1a hash in hex.
-    static func identifier(_ name: String) -> String {
+    public static func identifier(_ name: String) -> String {
         guard name.utf8.count > 63 else { return name }
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in name.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }

@@ -4,8 +4,8 @@ internal import GRDB
 /// How one field of a table is stored in its SQLite column; the same rules as
 /// the DDL that `polaris sql` prints, derived here from the table's validator
 /// (the store checks the two agree when it opens a database).
-struct StoredColumn: Sendable {
-    enum Kind: Sendable, Equatable {
+package struct StoredColumn: Sendable {
+    public enum Kind: Sendable, Equatable {
         case text, real, integer, boolean, blob
         /// Convex JSON text; NULL is an absent field.
         case json
@@ -21,10 +21,16 @@ struct StoredColumn: Sendable {
         }
     }
 
-    var name: String
-    var kind: Kind
+    public var name: String
+    public var kind: Kind
     /// For a scalar column: NULL is the value null (else an absent field).
-    var nullMeansNull: Bool
+    public var nullMeansNull: Bool
+
+    public init(name: String, kind: Kind, nullMeansNull: Bool) {
+        self.name = name
+        self.kind = kind
+        self.nullMeansNull = nullMeansNull
+    }
 
     /// What reading the column needs (no name, so no reference counting per read).
     struct Reading: Sendable {
@@ -53,7 +59,7 @@ struct StoredColumn: Sendable {
 
     /// The columns of a table's fields, in the DDL's order: one per field, or
     /// for a table of variants one per distinct field name across them.
-    static func columns(of validator: Validator) -> [StoredColumn] {
+    public static func columns(of validator: Validator) -> [StoredColumn] {
         switch validator {
         case .object(let fields):
             return fields.filter { !$0.name.hasPrefix("_") }.map { column(for: $0) }

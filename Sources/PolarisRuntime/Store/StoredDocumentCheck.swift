@@ -9,6 +9,12 @@ public struct InvalidDocument: Hashable, Sendable, CustomStringConvertible {
     public var error: ValueError
 
     public var description: String { "\(table) \(id): \(error)" }
+
+    package init(table: String, id: String, error: ValueError) {
+        self.table = table
+        self.id = id
+        self.error = error
+    }
 }
 
 /// What checking stored documents against validators found: how many were
@@ -28,15 +34,17 @@ public struct DocumentCheckReport: Sendable {
     /// Whether every document fits, and no stored table that holds documents is missing from the schema.
     public var isValid: Bool { failureCount == 0 && unknownTables.allSatisfy { $0.count == 0 } }
 
+    package init() {}
+
     mutating func record(unknownTable table: String, holding count: Int) {
         unknownTables.append((table, count))
     }
 
-    mutating func record(_ table: String, checked count: Int) {
+    package mutating func record(_ table: String, checked count: Int) {
         checked.append((table, count))
     }
 
-    mutating func record(_ failure: InvalidDocument) {
+    package mutating func record(_ failure: InvalidDocument) {
         failureCount += 1
         if failures.count < Self.limit { failures.append(failure) }
     }

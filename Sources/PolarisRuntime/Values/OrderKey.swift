@@ -3,7 +3,7 @@
 /// int64 < float64 < false < true < string < bytes < array < object. Arrays
 /// compare element by element, objects field by field in name order, each
 /// shorter one first; floats in IEEE total order (-0.0 before 0.0).
-enum OrderKey {
+package enum OrderKey {
     private enum Tag: UInt8 {
         /// Ends an array or object: before every element.
         case end = 0
@@ -13,7 +13,7 @@ enum OrderKey {
     }
 
     /// The key of a value (nil: an absent field).
-    static func bytes(of value: Value?) -> [UInt8] {
+    public static func bytes(of value: Value?) -> [UInt8] {
         guard let value else { return [Tag.absent.rawValue] }
         var out: [UInt8] = []
         append(value, to: &out)

@@ -25,7 +25,9 @@ enum SQLColumnType: Equatable {
 
     func name(in dialect: SQLDialect) -> StaticString {
         switch (self, dialect) {
-        case (.text, _): "TEXT"
+        case (.text, .sqlite): "TEXT"
+        // Byte order, as SQLite's BINARY and Convex compare strings, whatever the database's locale.
+        case (.text, .postgres): #"TEXT COLLATE "C""#
         case (.real, .sqlite): "REAL"
         case (.real, .postgres): "DOUBLE PRECISION"
         case (.integer, .sqlite), (.boolean, .sqlite): "INTEGER"
