@@ -124,7 +124,8 @@ let package = Package(
         .target(name: "ReferenceEverything", dependencies: ["PolarisRuntime"], path: "Tests/Reference/Everything"),
         // Generated code at work: decoding, validation, encoding, queries, registration, client stubs.
         // The document store on SQLite, driven through the generated types.
-        .testTarget(name: "PolarisStoreTests", dependencies: ["PolarisGenerated", "ReferenceEverything", "PolarisRuntime"]),
+        .testTarget(
+            name: "PolarisStoreTests", dependencies: ["PolarisGenerated", "ReferenceEverything", "PolarisRuntime", "PolarisTestSupport"]),
         // Every function of schema/polaris.yaml end to end through the registry on a real store,
         // and a child process killed mid-mutation (polaris-crash-writer).
         .testTarget(

@@ -410,7 +410,7 @@ public enum PolarisDatabase: PolarisRuntime.DatabaseSchema {
         "content" TEXT COLLATE "C" NOT NULL,
         "status" TEXT COLLATE "C" CHECK ("status" IN ('processing', 'completed', 'cancelled', 'failed')),
         "triggerRunId" TEXT COLLATE "C",
-        "toolCalls" JSONB
+        "toolCalls" TEXT
     );
     CREATE INDEX IF NOT EXISTS "messages.by_creation_time" ON "messages" ("_creationTime");
     CREATE INDEX IF NOT EXISTS "messages.by_conversation" ON "messages" ("conversationId" NULLS FIRST, "_creationTime" NULLS FIRST);

@@ -87,7 +87,7 @@ final class CommitLog: @unchecked Sendable {
             var bindings = PostgresBindings()
             bindings.append(Int64(last))
             let rows = try connection.run(PostgresQuery(unsafeSQL: """
-                SELECT "h"."pruned", "c"."id", "c"."writes"::text FROM "\(Self.horizon)" AS "h" LEFT JOIN LATERAL \
+                SELECT "h"."pruned", "c"."id", "c"."writes" FROM "\(Self.horizon)" AS "h" LEFT JOIN LATERAL \
                 (SELECT "id", "writes" FROM "\(Self.table)" WHERE "id" > $1 ORDER BY "id" LIMIT 1000) AS "c" ON TRUE ORDER BY "c"."id"
                 """, binds: bindings))
             var count = 0

@@ -1,9 +1,9 @@
 import PolarisRuntime
 
-/// JSON text of PostgreSQL column values, as `jsonb_populate_recordset`
+/// JSON text of PostgreSQL column values, as `json_populate_recordset`
 /// reads them into a row: text as strings, numbers as numbers (their
-/// shortest exact decimal), BYTEA as `\x` hex strings, JSONB columns as
-/// the field's Convex JSON.
+/// shortest exact decimal), BYTEA as `\x` hex strings, JSON columns (TEXT)
+/// as strings of the field's Convex JSON.
 enum JSONText {
     static func appendKey(_ key: String, to out: inout [UInt8], first: Bool = false) {
         if !first { out.append(UInt8(ascii: ",")) }
@@ -41,12 +41,11 @@ enum JSONText {
     static func appendColumn(_ value: Value, as column: StoredColumn, to out: inout [UInt8]) throws {
         switch (column.kind, value) {
         case (.json, _):
-            if containsNUL(value) { throw nul(column.name) }
-            try value.writeConvexJSON(into: &out)
+            Value.writeString(try value.convexJSON(), into: &out)
         case (_, .null): out.append(contentsOf: "null".utf8)
         case (.text, .string(let text)): try appendString(text, field: column.name, to: &out)
         case (.real, .float64(let number)):
-            guard !number.isNaN else { throw StoreError.unstorable(field: column.name, reason: "a NaN cannot be stored in a number column") }
+            guard !number.isNaN else { throw StoreError.unstorable(field: column.name, reason: StoredColumn.nanReason) }
             appendDouble(number, to: &out)
         case (.integer, .int64(let number)): out.append(contentsOf: "\(number)".utf8)
         case (.boolean, .boolean(let flag)): out.append(contentsOf: (flag ? "true" : "false").utf8)
@@ -60,14 +59,5 @@ enum JSONText {
 
     private static func nul(_ field: String) -> StoreError {
         .unstorable(field: field, reason: "PostgreSQL text cannot hold the character U+0000")
-    }
-
-    private static func containsNUL(_ value: Value) -> Bool {
-        switch value {
-        case .string(let text): text.utf8.contains(0)
-        case .array(let items): items.contains(where: containsNUL)
-        case .object(let fields): fields.contains { $0.key.utf8.contains(0) || containsNUL($0.value) }
-        default: false
-        }
     }
 }

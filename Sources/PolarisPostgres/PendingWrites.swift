@@ -65,7 +65,7 @@ struct PendingWrites {
             let columns = table.writtenColumns.joined(separator: ", ")
             parts.append("""
                 "polaris_insert_\(number)" AS (INSERT INTO \(table.layout.quotedName) (\(columns)) \
-                SELECT \(columns) FROM jsonb_populate_recordset(NULL::\(table.layout.quotedName), $\(bindings.count)::jsonb))
+                SELECT \(columns) FROM json_populate_recordset(NULL::\(table.layout.quotedName), $\(bindings.count)::json))
                 """)
         }
         for (number, (table, pending)) in updates.enumerated() {
@@ -73,7 +73,7 @@ struct PendingWrites {
             let sets = table.writtenColumns.dropFirst(2).map { "\($0) = \"r\".\($0)" }.joined(separator: ", ")
             parts.append("""
                 "polaris_update_\(number)" AS (UPDATE \(table.layout.quotedName) AS "d" SET \(sets) \
-                FROM jsonb_populate_recordset(NULL::\(table.layout.quotedName), $\(bindings.count)::jsonb) AS "r" \
+                FROM json_populate_recordset(NULL::\(table.layout.quotedName), $\(bindings.count)::json) AS "r" \
                 WHERE "d"."_id" = "r"."_id")
                 """)
         }
@@ -83,7 +83,7 @@ struct PendingWrites {
             parts.append("\"polaris_lock\" AS (SELECT pg_advisory_xact_lock(\(CommitLog.lockKey)))")
             parts.append("""
                 "polaris_commit" AS (INSERT INTO "\(CommitLog.table)" ("id", "writes") \
-                SELECT nextval('"\(CommitLog.sequence)"'), $\(bindings.count)::jsonb FROM "polaris_lock" RETURNING "id")
+                SELECT nextval('"\(CommitLog.sequence)"'), $\(bindings.count) FROM "polaris_lock" RETURNING "id")
                 """)
             last = "SELECT \"id\", pg_notify('\(CommitLog.channel)', \"id\"::text) FROM \"polaris_commit\""
         }

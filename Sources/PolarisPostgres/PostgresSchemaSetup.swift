@@ -56,7 +56,7 @@ struct PostgresSchemaSetup {
             """, binds: bindings))
         let nanoseconds = Int64(Date().timeIntervalSince1970 * 1e9)
         try connection.execute(#"CREATE SEQUENCE IF NOT EXISTS "\#(CommitLog.sequence)" START WITH \#(nanoseconds)"#)
-        try connection.execute(#"CREATE TABLE IF NOT EXISTS "\#(CommitLog.table)" ("id" BIGINT PRIMARY KEY, "writes" JSONB NOT NULL)"#)
+        try connection.execute(#"CREATE TABLE IF NOT EXISTS "\#(CommitLog.table)" ("id" BIGINT PRIMARY KEY, "writes" TEXT NOT NULL)"#)
         try connection.execute(#"CREATE TABLE IF NOT EXISTS "\#(CommitLog.horizon)" ("pruned" BIGINT NOT NULL)"#)
         try connection.execute(#"INSERT INTO "\#(CommitLog.horizon)" SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM "\#(CommitLog.horizon)")"#)
         try connection.execute(#"CREATE SEQUENCE IF NOT EXISTS "\#(Self.nodeSequence)" START WITH 0 MINVALUE 0"#)
@@ -112,7 +112,7 @@ struct PostgresSchemaSetup {
         case .integer: "bigint"
         case .boolean: "boolean"
         case .blob: "bytea"
-        case .json: "jsonb"
+        case .json: "text"
         }
     }
 

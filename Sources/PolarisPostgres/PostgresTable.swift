@@ -10,7 +10,7 @@ final class PostgresTable: Sendable {
     var name: String { layout.name }
     /// How each selected column is read, `_id` and `_creationTime` first.
     let kinds: [StoredColumn]
-    /// `SELECT "_id", ... FROM "table"` (JSON columns as text).
+    /// `SELECT "_id", ... FROM "table"`.
     let selectSQL: String
     /// The written columns' quoted names: `_id`, `_creationTime`, the fields, the order keys.
     let writtenColumns: [String]
@@ -21,8 +21,7 @@ final class PostgresTable: Sendable {
     init(_ description: TableDescription) {
         layout = TableLayout(description)
         kinds = layout.storedColumns
-        let selected = zip(layout.quotedNames, kinds).map { name, column in column.kind == .json ? "\(name)::text" : name }
-        selectSQL = "SELECT \(selected.joined(separator: ", ")) FROM \(layout.quotedName)"
+        selectSQL = "SELECT \(layout.quotedNames.joined(separator: ", ")) FROM \(layout.quotedName)"
         writtenColumns = layout.quotedNames + layout.orderKeys.map(\.quotedName)
         var watched: Set<String> = ["_id", "_creationTime"]
         for fields in layout.indexes.values {
@@ -67,7 +66,7 @@ final class PostgresTable: Sendable {
     }
 
     /// A row as a JSON object of column name to PostgreSQL value, as
-    /// `jsonb_populate_recordset` reads it: `_id`, `_creationTime`, each
+    /// `json_populate_recordset` reads it: `_id`, `_creationTime`, each
     /// field's column (absent: left out), each order key.
     func appendRow(id: String, creationTime: Double, values: [Value?], to out: inout [UInt8]) throws {
         out.append(UInt8(ascii: "{"))

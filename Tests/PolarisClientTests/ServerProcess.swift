@@ -1,28 +1,32 @@
 import Crypto
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import PolarisRuntime
 import PolarisTestSupport
 
-/// `polaris-server` as a child process on a database file, with the test
-/// secret for HS256 tokens: started, killed without warning, started again.
-final class ServerProcess {
+/// `polaris-server` as a child process on a database (a SQLite file or a
+/// PostgreSQL URL), with the test secret for HS256 tokens: started, killed
+/// without warning, started again.
+final class ServerProcess: @unchecked Sendable {
     static let secret = "client-tests-secret-client-tests-secret-01"
     static let issuer = "https://auth.example"
 
-    let database: URL
+    /// The `--database` argument: a file's path or a PostgreSQL URL.
+    let database: String
     private(set) var port: Int
     private var process: Process?
     private let ownsDatabase: Bool
 
-    /// Starts a server on `database`, or on a fresh one in a temporary folder.
-    init(database: URL? = nil) throws {
+    /// Starts a server on `database`, or on a fresh one of `kind` (a file in a temporary folder, or a new PostgreSQL database).
+    init(database: String? = nil, kind: StoreKind = .sqlite) throws {
         if let database {
             self.database = database
             ownsDatabase = false
         } else {
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("polaris-client-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            self.database = folder.appendingPathComponent("db.sqlite")
-            ownsDatabase = true
+            self.database = kind == .sqlite ? try StoreKind.freshFile() : try TestPostgres.freshDatabase()
+            ownsDatabase = kind == .sqlite
         }
         port = 0
         try start()
@@ -30,7 +34,7 @@ final class ServerProcess {
 
     deinit {
         kill()
-        if ownsDatabase { try? FileManager.default.removeItem(at: database.deletingLastPathComponent()) }
+        if ownsDatabase { try? FileManager.default.removeItem(at: URL(fileURLWithPath: database).deletingLastPathComponent()) }
     }
 
     var url: URL { URL(string: "http://127.0.0.1:\(port)")! }
@@ -39,7 +43,7 @@ final class ServerProcess {
     func start(port requested: Int? = nil) throws {
         let process = Process()
         process.executableURL = BuiltProducts.executable("polaris-server")
-        process.arguments = ["--database", database.path, "--port", String(requested ?? port)]
+        process.arguments = ["--database", database, "--port", String(requested ?? port)]
         process.environment = ProcessInfo.processInfo.environment.merging([
             "POLARIS_JWT_SECRET": Self.secret, "POLARIS_JWT_ISSUER": Self.issuer,
         ]) { $1 }
@@ -68,6 +72,22 @@ final class ServerProcess {
 
     struct ServerFailed: Error {
         let output: String
+    }
+
+    /// Calls a function through the HTTP API as `subject`: the response's `value`, or its error message.
+    func call(_ kind: String, _ path: String, _ arguments: String, as subject: String) async throws -> Result<Value, FunctionError> {
+        var request = URLRequest(url: url.appendingPathComponent("api/\(kind)"))
+        request.httpMethod = "POST"
+        request.setValue("Bearer \(Self.token(subject))", forHTTPHeaderField: "Authorization")
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        request.httpBody = Data(#"{"path": "\#(path)", "args": \#(arguments)}"#.utf8)
+        let (data, _) = try await URLSession.shared.data(for: request)
+        let body = try Value(convexJSON: Array(data))
+        guard case .object(let fields) = body, fields["status"] == .string("success") else {
+            guard case .string(let message)? = body[field: "errorMessage"] ?? body[field: "message"] else { throw ServerFailed(output: "\(body)") }
+            return .failure(.failed(message))
+        }
+        return .success(fields["value"] ?? .null)
     }
 
     /// An HS256 JWT for `subject` that the server accepts.

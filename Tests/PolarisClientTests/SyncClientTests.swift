@@ -2,14 +2,15 @@ import Foundation
 import PolarisClient
 import PolarisGenerated
 import PolarisRuntime
+import PolarisTestSupport
 import Testing
 
 /// PolarisSyncClient and the generated stubs against a real polaris-server.
 /// Each test closes its clients after 60 s at most, which ends every
 /// subscription and call, so a failure shows as a failed expectation, not a hang.
 @Suite struct SyncClientTests {
-    @Test func twoClientsSeeEachOthersMutations() async throws {
-        let server = try ServerProcess()
+    @Test(arguments: StoreKind.allCases) func twoClientsSeeEachOthersMutations(_ kind: StoreKind) async throws {
+        let server = try ServerProcess(kind: kind)
         let token = ServerProcess.token("user-1")
         let (reader, writer) = (try PolarisSyncClient(url: server.url, token: token), try PolarisSyncClient(url: server.url, token: token))
         let guardian = Self.closing(reader, writer)
@@ -25,8 +26,8 @@ import Testing
         #expect(try await readerAPI.projects.getById(id: id).name == "Site")
     }
 
-    @Test func anUnauthenticatedClientCannotCallUserFunctions() async throws {
-        let server = try ServerProcess()
+    @Test(arguments: StoreKind.allCases) func anUnauthenticatedClientCannotCallUserFunctions(_ kind: StoreKind) async throws {
+        let server = try ServerProcess(kind: kind)
         let anonymous = try PolarisSyncClient(url: server.url)
         let refused = try PolarisSyncClient(url: server.url, token: "not-a-token")
         let guardian = Self.closing(anonymous, refused)
@@ -46,8 +47,8 @@ import Testing
         #expect(try await PolarisAPI(transport: refused).projects.get() == [])
     }
 
-    @Test func anOptimisticUpdateShowsAtOnceAndIsRolledBackWhenTheMutationFails() async throws {
-        let server = try ServerProcess()
+    @Test(arguments: StoreKind.allCases) func anOptimisticUpdateShowsAtOnceAndIsRolledBackWhenTheMutationFails(_ kind: StoreKind) async throws {
+        let server = try ServerProcess(kind: kind)
         let client = try PolarisSyncClient(url: server.url, token: ServerProcess.token("user-2"))
         let guardian = Self.closing(client)
         defer { guardian.cancel(); client.close() }
@@ -72,8 +73,8 @@ import Testing
         #expect(try await results.next() == before)
     }
 
-    @Test func anOptimisticUpdateIsReplacedByTheServersResult() async throws {
-        let server = try ServerProcess()
+    @Test(arguments: StoreKind.allCases) func anOptimisticUpdateIsReplacedByTheServersResult(_ kind: StoreKind) async throws {
+        let server = try ServerProcess(kind: kind)
         let client = try PolarisSyncClient(url: server.url, token: ServerProcess.token("user-2"))
         let guardian = Self.closing(client)
         defer { guardian.cancel(); client.close() }
@@ -94,8 +95,8 @@ import Testing
         #expect(try await results.next()?.map(\.name) == ["Renamed"])
     }
 
-    @Test func aDroppedConnectionReconnectsAndResubscribesWithoutLosingAnUpdate() async throws {
-        let server = try ServerProcess()
+    @Test(arguments: StoreKind.allCases) func aDroppedConnectionReconnectsAndResubscribesWithoutLosingAnUpdate(_ kind: StoreKind) async throws {
+        let server = try ServerProcess(kind: kind)
         let token = ServerProcess.token("user-3")
         let client = try PolarisSyncClient(url: server.url, token: token)
         let guardian = Self.closing(client)

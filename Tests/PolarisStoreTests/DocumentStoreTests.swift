@@ -1,18 +1,18 @@
 import Foundation
 import PolarisGenerated
 import PolarisRuntime
+import PolarisTestSupport
 import Testing
 
 /// Documents written and read through the generated types on a real SQLite database.
 struct DocumentStoreTests {
-    let store = try! DocumentStore.inMemory(schema: PolarisDatabase.self)
-
-    func newProject(_ name: String = "Site", owner: String = "alice") throws -> Id<Project> {
+    func newProject(_ store: any Store, _ name: String = "Site", owner: String = "alice") throws -> Id<Project> {
         try store.write { db in try db.insert(Project.new(name: name, ownerId: owner, updatedAt: 1)) }
     }
 
-    @Test func insertAssignsSystemFieldsAndGetReadsBack() throws {
-        let id = try newProject()
+    @Test(arguments: StoreKind.allCases) func insertAssignsSystemFieldsAndGetReadsBack(_ kind: StoreKind) throws {
+        let store = try kind.open(PolarisDatabase.self)
+        let id = try newProject(store)
         let project = try #require(try store.read { db in try db.get(id) })
         #expect(project.name == "Site")
         #expect(project._id == id)
@@ -21,8 +21,9 @@ struct DocumentStoreTests {
         #expect(!DocumentIDs.belongs(id.rawValue, to: "files"))
     }
 
-    @Test func patchReplaceAndDelete() throws {
-        let id = try newProject()
+    @Test(arguments: StoreKind.allCases) func patchReplaceAndDelete(_ kind: StoreKind) throws {
+        let store = try kind.open(PolarisDatabase.self)
+        let id = try newProject(store)
         let created = try #require(try store.read { db in try db.get(id) })
         try store.write { db in try db.patch(id) { $0.name = "Renamed"; $0.importStatus = .importing } }
         var project = try #require(try store.read { db in try db.get(id) })
@@ -37,8 +38,9 @@ struct DocumentStoreTests {
         #expect(throws: DocumentNotFound.self) { try store.write { db in try db.delete(id) } }
     }
 
-    @Test func everyWriteIsValidatedWithThePathOfTheBadValue() throws {
-        let project = try newProject()
+    @Test(arguments: StoreKind.allCases) func everyWriteIsValidatedWithThePathOfTheBadValue(_ kind: StoreKind) throws {
+        let store = try kind.open(PolarisDatabase.self)
+        let project = try newProject(store)
         let bad = Value.object([
             "projectId": .string(project.rawValue), "name": .string("a"), "type": .string("symlink"), "updatedAt": .float64(1),
         ])
@@ -48,8 +50,9 @@ struct DocumentStoreTests {
         #expect(try store.read { db in try db.query(File.self).collect() }.isEmpty)
     }
 
-    @Test func anIdOfAnotherTableIsRefusedEvenWhenForged() throws {
-        let project = try newProject()
+    @Test(arguments: StoreKind.allCases) func anIdOfAnotherTableIsRefusedEvenWhenForged(_ kind: StoreKind) throws {
+        let store = try kind.open(PolarisDatabase.self)
+        let project = try newProject(store)
         let forged = Value.object([
             "projectId": .string(DocumentIDs.make(table: "files")), "name": .string("a"), "type": .string("file"),
             "updatedAt": .float64(1),
@@ -64,8 +67,9 @@ struct DocumentStoreTests {
         #expect(try store.read { db in try db.get(Id<File>(project.rawValue)) } == nil)
     }
 
-    @Test func typedWritesAreValidatedTooAndLeaveNothingHalfWritten() throws {
-        let project = try newProject()
+    @Test(arguments: StoreKind.allCases) func typedWritesAreValidatedTooAndLeaveNothingHalfWritten(_ kind: StoreKind) throws {
+        let store = try kind.open(PolarisDatabase.self)
+        let project = try newProject(store)
         let forged = Id<Project>(DocumentIDs.make(table: "files"))
         #expect { try store.write { db in try db.insert(File.new(projectId: forged, name: "a", type: .file, updatedAt: 1)) } } throws: {
             ($0 as? StoreError)?.description.contains("projectId: expected an ID of table 'projects'") == true
@@ -74,15 +78,16 @@ struct DocumentStoreTests {
         #expect { try store.write { db in try db.patch(file) { $0.name = "b"; $0.projectId = forged } } } throws: {
             ($0 as? StoreError)?.description.contains("projectId: expected an ID of table 'projects'") == true
         }
-        #expect(throws: StoreError.unstorable(field: "updatedAt", reason: "SQLite cannot store NaN")) {
+        #expect(throws: StoreError.unstorable(field: "updatedAt", reason: "a number column cannot store NaN")) {
             try store.write { db in try db.patch(file) { $0.name = "c"; $0.updatedAt = .nan } }
         }
         let stored = try #require(try store.read { db in try db.get(file) })
         #expect(stored.name == "a" && stored.projectId == project && stored.updatedAt == 1)
     }
 
-    @Test func aReplaceIgnoresOnlyTheSystemFields() throws {
-        let id = try newProject()
+    @Test(arguments: StoreKind.allCases) func aReplaceIgnoresOnlyTheSystemFields(_ kind: StoreKind) throws {
+        let store = try kind.open(PolarisDatabase.self)
+        let id = try newProject(store)
         let columns = ["name", "ownerId", "userId", "updatedAt", "importStatus", "exportStatus", "exportRepoUrl"]
         let values: [Value?] = [.string("B"), .string("alice"), nil, .float64(2), nil, nil, nil]
         let stray = StoredDocument(names: ["stray", "_creationTime"] + columns, values: [.string("x"), .float64(1)] + values)
@@ -96,8 +101,9 @@ struct DocumentStoreTests {
         #expect(try store.read { db in try db.get(id) }?.name == "B")
     }
 
-    @Test func patchesOfAnySetOfColumnsWriteThoseColumns() throws {
-        let project = try newProject()
+    @Test(arguments: StoreKind.allCases) func patchesOfAnySetOfColumnsWriteThoseColumns(_ kind: StoreKind) throws {
+        let store = try kind.open(PolarisDatabase.self)
+        let project = try newProject(store)
         let file = try store.write { db in
             try db.insert(File.new(projectId: project, name: "a", type: .file, content: "x", updatedAt: 1))
         }
@@ -122,7 +128,8 @@ struct DocumentStoreTests {
         }
     }
 
-    @Test func aMutationThatThrowsLeavesNoTrace() throws {
+    @Test(arguments: StoreKind.allCases) func aMutationThatThrowsLeavesNoTrace(_ kind: StoreKind) throws {
+        let store = try kind.open(PolarisDatabase.self)
         struct Stop: Error {}
         #expect(throws: Stop.self) {
             try store.write { db in
@@ -132,12 +139,13 @@ struct DocumentStoreTests {
             }
         }
         #expect(try store.read { db in try db.query(Project.self).collect() }.isEmpty)
-        _ = try newProject()
+        _ = try newProject(store)
         #expect(try store.read { db in try db.query(Project.self).collect() }.count == 1, "the next mutation commits")
     }
 
-    @Test func indexRangesFollowConvexOrderAndAskForAbsentFields() throws {
-        let project = try newProject()
+    @Test(arguments: StoreKind.allCases) func indexRangesFollowConvexOrderAndAskForAbsentFields(_ kind: StoreKind) throws {
+        let store = try kind.open(PolarisDatabase.self)
+        let project = try newProject(store)
         let (folder, files) = try store.write { db in
             let folder = try db.insert(File.new(projectId: project, name: "src", type: .folder, updatedAt: 1))
             var files: [Id<File>] = []
@@ -165,8 +173,9 @@ struct DocumentStoreTests {
         }
     }
 
-    @Test func rangeBoundsOnTheFieldAfterTheEqualities() throws {
-        let project = try newProject()
+    @Test(arguments: StoreKind.allCases) func rangeBoundsOnTheFieldAfterTheEqualities(_ kind: StoreKind) throws {
+        let store = try kind.open(PolarisDatabase.self)
+        let project = try newProject(store)
         try store.write { db in
             for time in [10.0, 20.0, 30.0, 40.0] {
                 _ = try db.insert(GenerationEvent.new(projectId: project, type: .info, message: "m\(Int(time))", createdAt: time))
@@ -179,8 +188,9 @@ struct DocumentStoreTests {
         #expect(messages == ["m30", "m20"])
     }
 
-    @Test func paginationSurvivesInsertsBetweenPages() throws {
-        for index in 0..<5 { _ = try newProject("p\(index)") }
+    @Test(arguments: StoreKind.allCases) func paginationSurvivesInsertsBetweenPages(_ kind: StoreKind) throws {
+        let store = try kind.open(PolarisDatabase.self)
+        for index in 0..<5 { _ = try newProject(store, "p\(index)") }
         var seen: [String] = []
         var cursor: String?
         var pages = 0
@@ -191,7 +201,7 @@ struct DocumentStoreTests {
             }
             seen += page.page.map(\.name)
             pages += 1
-            if pages == 1 { _ = try newProject("late") }
+            if pages == 1 { _ = try newProject(store, "late") }
             if page.isDone { break }
             cursor = page.continueCursor
         }

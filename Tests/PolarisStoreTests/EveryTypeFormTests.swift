@@ -1,13 +1,12 @@
 import Foundation
 import PolarisRuntime
 import ReferenceEverything
+import PolarisTestSupport
 import Testing
 
 /// The reference schema of every type form stored and read back: JSON
 /// columns, bytes, int64, literals, variants, nullable and optional fields.
 struct EveryTypeFormTests {
-    let store = try! DocumentStore.inMemory(schema: ReferenceEverything.PolarisDatabase.self)
-
     /// A `data` document's fields in Convex JSON, without its system fields.
     static let dataJSON = """
         {"blob":{"$bytes":"AAH/"},\
@@ -19,7 +18,8 @@ struct EveryTypeFormTests {
         "level":2.0,"ref":"\(DocumentIDs.make(table: "strings"))","payload":{"kind":"text","text":"hi"},"loose":["x"]}
         """
 
-    @Test func everyFormRoundTripsThroughItsColumn() throws {
+    @Test(arguments: StoreKind.allCases) func everyFormRoundTripsThroughItsColumn(_ kind: StoreKind) throws {
+        let store = try kind.open(ReferenceEverything.PolarisDatabase.self)
         let fields = try Value(convexJSON: Self.dataJSON)
         let id = try store.write { db in try db.insert(table: "data", fields: fields) }
         let stored = try #require(try store.read { db in try db.get(table: "data", id: id) }).value
@@ -35,7 +35,8 @@ struct EveryTypeFormTests {
     /// A query reads columns straight into the model's properties (scalars
     /// directly, the rest through their values); `get` decodes by field name.
     /// Both must give the same model for every form, absent fields included.
-    @Test func aQueryReadsEveryColumnAsGetDecodesIt() throws {
+    @Test(arguments: StoreKind.allCases) func aQueryReadsEveryColumnAsGetDecodesIt(_ kind: StoreKind) throws {
+        let store = try kind.open(ReferenceEverything.PolarisDatabase.self)
         guard case .object(var fields) = try Value(convexJSON: Self.dataJSON) else { return }
         let full = try store.write { db in try db.insert(table: "data", fields: .object(fields)) }
         fields["absentOrNull"] = nil
@@ -59,14 +60,16 @@ struct EveryTypeFormTests {
 
     /// A model that is not the generated one for the table the store has
     /// (here its fields in another order) is decoded by field name.
-    @Test func aModelOfAnotherShapeIsReadByFieldName() throws {
+    @Test(arguments: StoreKind.allCases) func aModelOfAnotherShapeIsReadByFieldName(_ kind: StoreKind) throws {
+        let store = try kind.open(ReferenceEverything.PolarisDatabase.self)
         let id = try store.write { db in try db.insert(ReferenceEverything.Type_.new(name: "kept")) }
         let read = try store.read { db in try db.query(ReorderedType.self).collect() }
         #expect(read.map(\._id.rawValue) == [id.rawValue])
         #expect(read.map(\.name) == ["kept"])
     }
 
-    @Test func absentAndNullStayApartInAnOptionalNullableField() throws {
+    @Test(arguments: StoreKind.allCases) func absentAndNullStayApartInAnOptionalNullableField(_ kind: StoreKind) throws {
+        let store = try kind.open(ReferenceEverything.PolarisDatabase.self)
         guard case .object(var fields) = try Value(convexJSON: Self.dataJSON) else { return }
         let withNull = try store.write { db in try db.insert(table: "data", fields: .object(fields)) }
         fields["absentOrNull"] = nil
@@ -78,7 +81,8 @@ struct EveryTypeFormTests {
         #expect(absentDocument.map { $0["absentOrNull"] == nil } == true)
     }
 
-    @Test func variantsShareColumnsAndQueryByTheirIndex() throws {
+    @Test(arguments: StoreKind.allCases) func variantsShareColumnsAndQueryByTheirIndex(_ kind: StoreKind) throws {
+        let store = try kind.open(ReferenceEverything.PolarisDatabase.self)
         try store.write { db in
             _ = try db.insert(Failure.newDisk(path: "/b", code: 2))
             _ = try db.insert(Failure.newNetwork(code: 1, url: "https://x"))

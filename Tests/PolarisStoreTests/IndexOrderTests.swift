@@ -1,14 +1,13 @@
 import Foundation
 import PolarisRuntime
 import ReferenceEverything
+import PolarisTestSupport
 import Testing
 
 /// Indexes on fields stored as JSON and on dotted paths follow Convex's total
 /// order of values (absent < null < int64 < float64 < false < true < string <
 /// bytes < array < object), through their order key columns.
 struct IndexOrderTests {
-    let store = try! DocumentStore.inMemory(schema: ReferenceEverything.PolarisDatabase.self)
-
     /// Values of `any` in Convex's order, each strictly before the next.
     static let ordered: [Value] = [
         .null,
@@ -24,7 +23,7 @@ struct IndexOrderTests {
     ]
 
     /// `dataJSON`'s document with `anything` (and `meta.inner.depth`) set.
-    private func insert(anything: Value, depth: Int64 = 0) throws -> Swift.String {
+    private func insert(_ store: any Store, anything: Value, depth: Int64 = 0) throws -> Swift.String {
         guard case .object(var fields) = try Value(convexJSON: EveryTypeFormTests.dataJSON),
             case .object(var meta)? = fields["meta"], case .object(var inner)? = meta["inner"]
         else { throw ValueError.mismatch(expected: "an object", got: .null) }
@@ -35,40 +34,43 @@ struct IndexOrderTests {
         return try store.write { db in try db.insert(table: "data", fields: .object(fields)) }
     }
 
-    private func anythings(_ query: (any DatabaseReader) throws -> [ReferenceEverything.Data]) throws -> [Value] {
+    private func anythings(_ store: any Store, _ query: (any DatabaseReader) throws -> [ReferenceEverything.Data]) throws -> [Value] {
         try store.read { db in try query(db).map(\.anything) }
     }
 
-    @Test func anIndexOnAnyOrdersValuesAsConvexDoes() throws {
-        for value in Self.ordered.reversed() { _ = try insert(anything: value) }
-        let ascending = try anythings { db in try db.query(ReferenceEverything.Data.self).withIndex(.byAnything).collect() }
+    @Test(arguments: StoreKind.allCases) func anIndexOnAnyOrdersValuesAsConvexDoes(_ kind: StoreKind) throws {
+        let store = try kind.open(ReferenceEverything.PolarisDatabase.self)
+        for value in Self.ordered.reversed() { _ = try insert(store, anything: value) }
+        let ascending = try anythings(store) { db in try db.query(ReferenceEverything.Data.self).withIndex(.byAnything).collect() }
         #expect(ascending == Self.ordered)
-        let descending = try anythings { db in
+        let descending = try anythings(store) { db in
             try db.query(ReferenceEverything.Data.self).withIndex(.byAnything).order(.descending).collect()
         }
         #expect(descending == Self.ordered.reversed())
     }
 
-    @Test func rangesOnAnIndexOfAnyCrossTypes() throws {
-        for value in Self.ordered.shuffled() { _ = try insert(anything: value) }
-        let between = try anythings { db in
+    @Test(arguments: StoreKind.allCases) func rangesOnAnIndexOfAnyCrossTypes(_ kind: StoreKind) throws {
+        let store = try kind.open(ReferenceEverything.PolarisDatabase.self)
+        for value in Self.ordered.shuffled() { _ = try insert(store, anything: value) }
+        let between = try anythings(store) { db in
             try db.query(ReferenceEverything.Data.self).withIndex(.byAnything) { $0.gt(.int64(3)).lte(.string("")) }.collect()
         }
         let from = Self.ordered.firstIndex(of: .int64(3))! + 1
         let through = Self.ordered.firstIndex(of: .string(""))!
         #expect(between == Array(Self.ordered[from...through]))
-        let equal = try anythings { db in
+        let equal = try anythings(store) { db in
             try db.query(ReferenceEverything.Data.self).withIndex(.byAnything) { $0.eq(.object(["a": .int64(1)])) }.collect()
         }
         #expect(equal == [.object(["a": .int64(1)])])
-        let negativeZero = try anythings { db in
+        let negativeZero = try anythings(store) { db in
             try db.query(ReferenceEverything.Data.self).withIndex(.byAnything) { $0.eq(.float64(-0.0)) }.collect()
         }
         #expect(negativeZero.map { $0 == .float64(-0.0) } == [true])
     }
 
-    @Test func pagesOfAnIndexOfAnyNeitherSkipNorRepeat() throws {
-        for value in Self.ordered.shuffled() { _ = try insert(anything: value) }
+    @Test(arguments: StoreKind.allCases) func pagesOfAnIndexOfAnyNeitherSkipNorRepeat(_ kind: StoreKind) throws {
+        let store = try kind.open(ReferenceEverything.PolarisDatabase.self)
+        for value in Self.ordered.shuffled() { _ = try insert(store, anything: value) }
         var cursor: Swift.String?
         var read: [Value] = []
         var isDone = false
@@ -85,9 +87,10 @@ struct IndexOrderTests {
     }
 
     /// `meta.inner.depth` is an int64 inside JSON: ordered as a number, not as its JSON text.
-    @Test func aDottedPathOrdersByItsValue() throws {
+    @Test(arguments: StoreKind.allCases) func aDottedPathOrdersByItsValue(_ kind: StoreKind) throws {
+        let store = try kind.open(ReferenceEverything.PolarisDatabase.self)
         let depths: [Int64] = [300, -2, 10, .min, 3, 1 << 40]
-        for depth in depths { _ = try insert(anything: .null, depth: depth) }
+        for depth in depths { _ = try insert(store, anything: .null, depth: depth) }
         let read = try store.read { db in
             try db.query(ReferenceEverything.Data.self).withIndex(.byDepth) { $0.gte(-2) }.collect().map(\.meta.inner.depth)
         }
@@ -95,26 +98,28 @@ struct IndexOrderTests {
     }
 
     /// The key moves with the value when a document is patched or replaced, and only then.
-    @Test func aWriteMovesTheDocumentInTheIndex() throws {
-        let moved = try insert(anything: .int64(1))
-        _ = try insert(anything: .string("m"))
+    @Test(arguments: StoreKind.allCases) func aWriteMovesTheDocumentInTheIndex(_ kind: StoreKind) throws {
+        let store = try kind.open(ReferenceEverything.PolarisDatabase.self)
+        let moved = try insert(store, anything: .int64(1))
+        _ = try insert(store, anything: .string("m"))
         try store.write { db in
             try db.patch(Id<ReferenceEverything.Data>(moved)) { data in
                 data.anything = .string("z")
                 data.either = "e"
             }
         }
-        #expect(try anythings { db in try db.query(ReferenceEverything.Data.self).withIndex(.byAnything).collect() }
+        #expect(try anythings(store) { db in try db.query(ReferenceEverything.Data.self).withIndex(.byAnything).collect() }
             == [.string("m"), .string("z")])
         try store.write { db in try db.patch(Id<ReferenceEverything.Data>(moved)) { $0.either = "f" } }
-        let found = try anythings { db in
+        let found = try anythings(store) { db in
             try db.query(ReferenceEverything.Data.self).withIndex(.byAnything) { $0.eq(.string("z")) }.collect()
         }
         #expect(found == [.string("z")])
     }
 
     /// Absent sorts before null, and `eq(nil)` finds only the documents that lack the field.
-    @Test func absentComesBeforeNullInAJSONField() throws {
+    @Test(arguments: StoreKind.allCases) func absentComesBeforeNullInAJSONField(_ kind: StoreKind) throws {
+        let store = try kind.open(ReferenceEverything.PolarisDatabase.self)
         guard case .object(var fields) = try Value(convexJSON: EveryTypeFormTests.dataJSON) else { return }
         fields["either"] = .string("e")
         fields["absentOrNull"] = .string("s")

@@ -37,6 +37,11 @@ public enum TestPostgres {
     nonisolated(unsafe) private static var folder: String?
     nonisolated(unsafe) private static var databases = 0
 
+    /// The server's URL (of its `postgres` database), for tools that make their own databases.
+    public static func serverURL() throws -> String {
+        try lock.withLock { try startedServer() }
+    }
+
     /// A new, empty database on the server: its URL.
     public static func freshDatabase() throws -> String {
         try lock.withLock {

@@ -1,8 +1,11 @@
-"""Starts polaris-server ($POLARIS_SERVER) on a fresh database for each test."""
+"""Starts polaris-server ($POLARIS_SERVER) on a fresh database for each test:
+a SQLite file, or with $POLARIS_WIRE_POSTGRES (a PostgreSQL server's URL) a
+new database on that server."""
 import os
 import subprocess
 import tempfile
 import time
+import uuid
 
 import jwt
 import pytest
@@ -19,13 +22,22 @@ def token(subject, email=None, expires_in=600):
     return jwt.encode(claims, SECRET, algorithm="HS256")
 
 
+def fresh_database():
+    postgres = os.environ.get("POLARIS_WIRE_POSTGRES")
+    if not postgres:
+        return os.path.join(tempfile.mkdtemp(prefix="polaris-wire-"), "db.sqlite")
+    name = "wire_" + uuid.uuid4().hex
+    subprocess.run(["psql", postgres, "-q", "-c", f"CREATE DATABASE {name}"], check=True)
+    return postgres.rsplit("/", 1)[0] + "/" + name
+
+
 @pytest.fixture
 def server():
-    folder = tempfile.mkdtemp(prefix="polaris-wire-")
+    database = fresh_database()
     env = dict(os.environ, POLARIS_JWT_SECRET=SECRET, POLARIS_JWT_ISSUER=ISSUER,
                POLARIS_CONVEX_INTERNAL_KEY=INTERNAL_KEY)
     process = subprocess.Popen(
-        [os.environ["POLARIS_SERVER"], "--database", os.path.join(folder, "db.sqlite"), "--port", "0"],
+        [os.environ["POLARIS_SERVER"], "--database", database, "--port", "0"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True)
     line = process.stdout.readline().strip()
     assert line.startswith("listening on http://127.0.0.1:"), (line, process.stderr.read() if process.poll() is not None else "")

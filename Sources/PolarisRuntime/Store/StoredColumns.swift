@@ -26,6 +26,9 @@ package struct StoredColumn: Sendable {
     /// For a scalar column: NULL is the value null (else an absent field).
     public var nullMeansNull: Bool
 
+    /// Why a NaN is refused in a number column (SQL stores no NaN, or sorts it apart from Convex).
+    public static let nanReason = "a number column cannot store NaN"
+
     public init(name: String, kind: Kind, nullMeansNull: Bool) {
         self.name = name
         self.kind = kind
@@ -48,7 +51,7 @@ package struct StoredColumn: Sendable {
         case (_, .null): return .null
         case (.text, .string(let text)): return text.databaseValue
         case (.real, .float64(let number)):
-            guard !number.isNaN else { throw StoreError.unstorable(field: name, reason: "SQLite cannot store NaN") }
+            guard !number.isNaN else { throw StoreError.unstorable(field: name, reason: Self.nanReason) }
             return number.databaseValue
         case (.integer, .int64(let number)): return number.databaseValue
         case (.boolean, .boolean(let flag)): return (flag ? 1 : 0).databaseValue

@@ -19,7 +19,7 @@ enum SQLColumnType: Equatable {
     case integer
     case boolean
     case blob
-    /// Convex JSON (objects, arrays, records, `any`, mixed unions; and a
+    /// Convex JSON text (objects, arrays, records, `any`, mixed unions; and a
     /// field that may be both absent and null, to keep the two apart).
     case json
 
@@ -35,8 +35,8 @@ enum SQLColumnType: Equatable {
         case (.boolean, .postgres): "BOOLEAN"
         case (.blob, .sqlite): "BLOB"
         case (.blob, .postgres): "BYTEA"
-        case (.json, .sqlite): "TEXT"
-        case (.json, .postgres): "JSONB"
+        // Convex JSON text, as written: JSONB cannot hold U+0000 and rewrites numbers and key order.
+        case (.json, _): "TEXT"
         }
     }
 }
