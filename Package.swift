@@ -155,8 +155,8 @@ let package = Package(
         .testTarget(
             name: "PolarisMigrationTests",
             dependencies: [
-                "PolarisData", "PolarisSchema", "PolarisRuntime", "PolarisGenerated", "ReferenceEverything", "polaris-data",
-                "PolarisTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                "PolarisData", "PolarisSchema", "PolarisRuntime", "PolarisPostgres", "PolarisGenerated", "ReferenceEverything",
+                "polaris-data", "PolarisTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .testTarget(
             name: "PolarisGeneratedTests",

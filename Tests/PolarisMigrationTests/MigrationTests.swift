@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import PolarisRuntime
+import PolarisTestSupport
 import Testing
 
 /// Opening a database with a changed schema: safe changes applied to the
@@ -53,8 +54,8 @@ import Testing
         }
     }
 
-    @Test func safeChangesKeepEveryDocumentAndApplyTheNewLayout() throws {
-        let database = try MigrationDatabase()
+    @Test(arguments: StoreKind.allCases) func safeChangesKeepEveryDocumentAndApplyTheNewLayout(_ kind: StoreKind) throws {
+        let database = try MigrationDatabase(kind)
         defer { database.remove() }
         let ids = try database.open(Self.v1).insert("users", [
             Self.user("ada", 36, "London"), Self.user("bo", 20, "Austin"), Self.user("cy", 50, "Berlin"),
@@ -77,11 +78,11 @@ import Testing
         #expect(try reopened.all("users").count == 4)
     }
 
-    @Test func anUnsafeChangeIsRefusedWithTheFailingIDsAndNothingChanged() throws {
-        let database = try MigrationDatabase()
+    @Test(arguments: StoreKind.allCases) func anUnsafeChangeIsRefusedWithTheFailingIDsAndNothingChanged(_ kind: StoreKind) throws {
+        let database = try MigrationDatabase(kind)
         defer { database.remove() }
         let ids = try database.open(Self.v1).insert("users", [Self.user("ada", 36, "London"), Self.user("bo", 20, "Austin")])
-        let before = try Self.snapshot(database.path)
+        let before = try database.snapshot()
         let error = try #require(throws: MigrationError.self) { try database.open(Self.v3) }
         guard case .invalidDocuments(let report) = error else {
             Issue.record("expected invalid documents, got \(error)")
@@ -92,12 +93,12 @@ import Testing
         #expect(report.failures.map(\.table) == ["users", "users"])
         #expect(report.failures.map { "\($0.error)" } == Array(repeating: "(root): missing required field 'email'", count: 2))
         #expect("\(error)".hasPrefix("2 stored documents do not fit the new schema; nothing was changed:\n  users \(ids[0]): (root): missing required field 'email'\n"))
-        #expect(try Self.snapshot(database.path) == before)
+        #expect(try database.snapshot() == before)
         #expect(try database.open(Self.v1).all("users").map { $0["name"] } == [.string("ada"), .string("bo")])
     }
 
-    @Test func atMostTheFirstHundredFailuresAreListedWithTheirCount() throws {
-        let database = try MigrationDatabase()
+    @Test(arguments: StoreKind.allCases) func atMostTheFirstHundredFailuresAreListedWithTheirCount(_ kind: StoreKind) throws {
+        let database = try MigrationDatabase(kind)
         defer { database.remove() }
         _ = try database.open(Self.v1).insert("users", (0..<150).map { Self.user("u\($0)", Double($0), "c") })
         let error = try #require(throws: MigrationError.self) { try database.open(Self.v3) }
@@ -107,8 +108,8 @@ import Testing
         #expect("\(error)".hasPrefix("150 stored documents do not fit the new schema (the first 100 shown); nothing was changed"))
     }
 
-    @Test func aRemovedTableIsDroppedOnlyWhenEmpty() throws {
-        let database = try MigrationDatabase()
+    @Test(arguments: StoreKind.allCases) func aRemovedTableIsDroppedOnlyWhenEmpty(_ kind: StoreKind) throws {
+        let database = try MigrationDatabase(kind)
         defer { database.remove() }
         _ = try database.open(Self.v1).insert("posts", [["title": .string("hello")]])
         let withoutPosts = Self.v1.replacingOccurrences(of: "\n  posts:\n    fields: { title: string }", with: "")
@@ -120,7 +121,7 @@ import Testing
             for post in try store.all("posts") { try db.delete(table: "posts", id: post["_id"]!.stringValue!) }
         }
         _ = try database.open(withoutPosts)
-        #expect(try Self.snapshot(database.path).contains { $0.contains("posts") } == false)
+        #expect(try database.snapshot().contains { $0.contains("posts") } == false)
     }
 
     @Test func theDataCheckReportsWithoutChangingAnything() throws {
