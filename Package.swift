@@ -99,6 +99,7 @@ let package = Package(
             name: "polaris-benchmarks",
             dependencies: [
                 "PolarisSchema", "CLibYAML", "PolarisRuntime", "PolarisGenerated", "PolarisBackend", "PolarisServer", "PolarisData",
+                "PolarisPostgres", .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
@@ -125,7 +126,8 @@ let package = Package(
         // Generated code at work: decoding, validation, encoding, queries, registration, client stubs.
         // The document store on SQLite, driven through the generated types.
         .testTarget(
-            name: "PolarisStoreTests", dependencies: ["PolarisGenerated", "ReferenceEverything", "PolarisRuntime", "PolarisTestSupport"]),
+            name: "PolarisStoreTests",
+            dependencies: ["PolarisGenerated", "ReferenceEverything", "PolarisRuntime", "PolarisPostgres", "PolarisTestSupport"]),
         // Every function of schema/polaris.yaml end to end through the registry on a real store,
         // and a child process killed mid-mutation (polaris-crash-writer).
         .testTarget(

@@ -5,7 +5,7 @@ import PolarisRuntime
 /// The same work through Polaris: the generated `File` model, typed queries, and a mutation
 /// called by path through a `FunctionRunner`, as a server calls it.
 struct PolarisStoreFiles {
-    let store: DocumentStore
+    let store: any Store
 
     /// All samples in one mutation; the store makes the IDs and creation times.
     func insert(_ samples: [FileSamples.Sample]) throws {

@@ -4,6 +4,7 @@
 // (minutes for 1,000 tables, so it is not part of the default run);
 // `polaris-benchmarks generate` runs only the code generation figures (for profiling);
 // `polaris-benchmarks store [DOCUMENTS]` only the document store's;
+// `polaris-benchmarks postgres [DOCUMENTS]` only the PostgreSQL store's, and its real time across two stores;
 // `polaris-benchmarks realtime` only mutation-to-notification latency and HTTP query throughput;
 // `polaris-benchmarks http [QUERIES]` only HTTP query throughput (for profiling);
 // `polaris-benchmarks migration [DOCUMENTS]` only the data check and migration (1,000,000 documents).
@@ -15,6 +16,8 @@ case "compile":
 case "store":
     let sizes = arguments.dropFirst().compactMap { Int($0) }
     try storeBenchmark(documents: sizes.first ?? 100_000, lookups: 10_000, mutations: 20_000, runs: 5)
+case "postgres":
+    try postgresBenchmarks(documents: arguments.dropFirst().compactMap { Int($0) }.first ?? 20_000)
 case "generate":
     try codeGenerationBenchmark(tables: [100, 1_000], runs: 11)
 case "realtime":
@@ -34,5 +37,14 @@ default:
     try realtimeBenchmark(subscriptionCounts: [1, 100, 10_000], mutations: 500)
     try await httpQueryBenchmark(queries: 5_000, concurrency: 8)
     print()
+    try postgresBenchmarks(documents: 20_000)
+    print()
     try migrationBenchmark(documents: 1_000_000, runs: 3)
+}
+
+/// The PostgreSQL figures, on a server of their own (see `BenchmarkPostgres`).
+func postgresBenchmarks(documents: Int) throws {
+    guard let server = BenchmarkPostgres.start() else { return }
+    defer { server.stop() }
+    try postgresStoreBenchmark(server: server, documents: documents, lookups: 2_000, mutations: 2_000, runs: 3)
 }

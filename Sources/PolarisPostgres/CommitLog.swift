@@ -100,7 +100,8 @@ final class CommitLog: @unchecked Sendable {
                     deliver(Commit(timestamp: UInt64(pruned), writes: [], writesUnknown: true))
                 }
                 guard let number, let writes, UInt64(number) > last else { continue }
-                deliver(Commit(timestamp: UInt64(number), writes: try decode(writes)))
+                let decoded = decode(writes)
+                deliver(Commit(timestamp: UInt64(number), writes: decoded ?? [], writesUnknown: decoded == nil))
                 count += 1
             }
             if count < 1000 {
@@ -129,15 +130,20 @@ final class CommitLog: @unchecked Sendable {
             """, binds: bindings)
     }
 
-    private func decode(_ text: String) throws -> [DocumentWrite] {
-        guard case .array(let writes) = try Value(convexJSON: text) else { return [] }
-        return writes.compactMap { write in
-            guard case .array(let parts) = write, parts.count == 3, case .string(let table) = parts[0] else { return nil }
+    /// The commit's writes from its record; nil when the record cannot be
+    /// read (then every subscription runs again rather than the log stalling).
+    private func decode(_ text: String) -> [DocumentWrite]? {
+        var writes: [DocumentWrite] = []
+        for line in text.split(separator: "\n") {
+            guard case .array(let parts)? = try? Value(convexJSON: Array(line.utf8)), parts.count == 3,
+                case .string(let table) = parts[0]
+            else { return nil }
             func document(_ value: Value) -> StoredDocument? {
                 if case .object(let fields) = value { StoredDocument(fields: fields) } else { nil }
             }
-            return DocumentWrite(table: table, old: document(parts[1]), new: document(parts[2]))
+            writes.append(DocumentWrite(table: table, old: document(parts[1]), new: document(parts[2])))
         }
+        return writes
     }
 
     /// The connection that listens for notifications and reads the log, opened again when it broke.
@@ -154,15 +160,20 @@ final class CommitLog: @unchecked Sendable {
         return connection
     }
 
-    /// A commit's record: `[[table, old, new], ...]`, documents with only their watched fields.
+    /// A commit's record: a line `[table, old, new]` of Convex JSON per
+    /// write, documents with only their watched fields (lines, so that a
+    /// commit of any size is recorded, beyond a value's array limit).
     static func record(of writes: [DocumentWrite], tables: [String: PostgresTable]) throws -> String {
-        try Value.array(writes.map { write in
+        var text: [UInt8] = []
+        for write in writes {
             let table = tables[write.table]
             func watched(_ document: StoredDocument?) -> Value {
                 guard let document else { return .null }
                 return table?.watched(document) ?? document.value
             }
-            return .array([.string(write.table), watched(write.old), watched(write.new)])
-        }).convexJSON()
+            if !text.isEmpty { text.append(UInt8(ascii: "\n")) }
+            try Value.array([.string(write.table), watched(write.old), watched(write.new)]).writeConvexJSON(into: &text)
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 }
