@@ -3,6 +3,24 @@ import PolarisGenerated
 import PolarisPostgres
 import PolarisRuntime
 
+/// The PostgreSQL figures, on a server of their own (see `BenchmarkPostgres`).
+func postgresBenchmarks(documents: Int) throws {
+    guard let server = BenchmarkPostgres.start() else { return }
+    defer { server.stop() }
+    try postgresStoreBenchmark(server: server, documents: documents, lookups: 2_000, mutations: 2_000, runs: 3)
+    print()
+    for across in [false, true] {
+        try realtimeBenchmark(
+            "Mutation to notification on PostgreSQL, 300 mutations, " + (across ? "subscribed on a second store (another server)" : "one store"),
+            subscriptionCounts: [1, 100], mutations: 300
+        ) { _ in
+            let url = try server.freshDatabase()
+            let written = try PostgresStore(url: url, schema: PolarisDatabase.self)
+            return (across ? try PostgresStore(url: url, schema: PolarisDatabase.self) : written, written, {})
+        }
+    }
+}
+
 /// The PostgreSQL store against postgres-nio by hand, in one run on one
 /// server (fresh databases, the generated DDL): the store benchmark's
 /// three operations, each contestant on its own database.

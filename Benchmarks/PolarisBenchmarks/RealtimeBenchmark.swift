@@ -9,18 +9,35 @@ import Synchronization
 /// to one project, `projects:getById`), one mutation after another renaming
 /// the first project, timed until that subscription's new result is
 /// delivered; beside the same mutation on the same store with no
-/// subscription (the baseline: a commit, with nothing watching).
+/// subscription (the baseline: a commit, with nothing watching). On SQLite
+/// files (durability normal).
 func realtimeBenchmark(subscriptionCounts: [Int], mutations: Int) throws {
-    let owner = Identity(subject: "u", issuer: "https://benchmark")
-    print("Mutation to notification, one subscription affected, \(mutations) mutations (durability normal)")
-    print("  " + "subscriptions".padding(toLength: 30, withPad: " ", startingAt: 0)
-        + "p50 ms   p99 ms   baseline p50   baseline p99   x p50")
-    for count in subscriptionCounts {
+    try realtimeBenchmark(
+        "Mutation to notification, one subscription affected, \(mutations) mutations (durability normal)",
+        subscriptionCounts: subscriptionCounts, mutations: mutations
+    ) { count in
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("polaris-realtime-\(count)")
         try? FileManager.default.removeItem(at: folder)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
         let store = try DocumentStore(path: folder.appendingPathComponent("db.sqlite").path, schema: PolarisDatabase.self, durability: .normal)
+        return (store, store, { try? FileManager.default.removeItem(at: folder) })
+    }
+}
+
+/// The same figures with the subscriptions on one store and the mutations
+/// through another, as two servers: `stores(count)` gives the watched
+/// store, the written one, and what removes them.
+func realtimeBenchmark(
+    _ title: String, subscriptionCounts: [Int], mutations: Int,
+    stores: (Int) throws -> (watched: any Store, written: any Store, remove: () -> Void)
+) throws {
+    let owner = Identity(subject: "u", issuer: "https://benchmark")
+    print(title)
+    print("  " + "subscriptions".padding(toLength: 30, withPad: " ", startingAt: 0)
+        + "p50 ms   p99 ms   baseline p50   baseline p99   x p50")
+    for count in subscriptionCounts {
+        let (watched, store, remove) = try stores(count)
+        defer { remove() }
         let projects = try store.write { db in
             let user = try db.insert(User.new(stackUserId: "u", email: "", projectLimit: -1, createdAt: 0, updatedAt: 0))
             return try (0..<count).map { try db.insert(Project.new(name: "p\($0)", ownerId: "u", userId: user, updatedAt: 0)) }
@@ -36,7 +53,7 @@ func realtimeBenchmark(subscriptionCounts: [Int], mutations: Int) throws {
         var baseline: [Double] = []
         for _ in 0..<mutations { baseline.append(try timed(write)) }
 
-        let subscriptions = Subscriptions(runner: runner)
+        let subscriptions = Subscriptions(runner: PolarisBackend.runner(store: watched, internalKey: nil))
         let delivered = DispatchSemaphore(value: 0)
         let first = Atomic<Int>(0)
         let watches = projects.enumerated().map { index, project in

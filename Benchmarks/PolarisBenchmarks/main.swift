@@ -4,7 +4,7 @@
 // (minutes for 1,000 tables, so it is not part of the default run);
 // `polaris-benchmarks generate` runs only the code generation figures (for profiling);
 // `polaris-benchmarks store [DOCUMENTS]` only the document store's;
-// `polaris-benchmarks postgres [DOCUMENTS]` only the PostgreSQL store's, and its real time across two stores;
+// `polaris-benchmarks postgres [DOCUMENTS]` only the PostgreSQL store's, and its real time in one store and across two;
 // `polaris-benchmarks realtime` only mutation-to-notification latency and HTTP query throughput;
 // `polaris-benchmarks http [QUERIES]` only HTTP query throughput (for profiling);
 // `polaris-benchmarks migration [DOCUMENTS]` only the data check and migration (1,000,000 documents).
@@ -40,11 +40,4 @@ default:
     try postgresBenchmarks(documents: 20_000)
     print()
     try migrationBenchmark(documents: 1_000_000, runs: 3)
-}
-
-/// The PostgreSQL figures, on a server of their own (see `BenchmarkPostgres`).
-func postgresBenchmarks(documents: Int) throws {
-    guard let server = BenchmarkPostgres.start() else { return }
-    defer { server.stop() }
-    try postgresStoreBenchmark(server: server, documents: documents, lookups: 2_000, mutations: 2_000, runs: 3)
 }

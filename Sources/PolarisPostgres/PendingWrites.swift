@@ -64,16 +64,16 @@ struct PendingWrites {
             bindings.append(rows(pending))
             let columns = table.writtenColumns.joined(separator: ", ")
             parts.append("""
-                "polaris_insert_\(number)" AS (INSERT INTO \(table.layout.quotedName) (\(columns)) \
-                SELECT \(columns) FROM json_populate_recordset(NULL::\(table.layout.quotedName), $\(bindings.count)::json))
+                "polaris_insert_\(number)" AS (INSERT INTO \(table.quotedName) (\(columns)) \
+                SELECT \(columns) FROM json_populate_recordset(NULL::\(table.quotedName), $\(bindings.count)::json))
                 """)
         }
         for (number, (table, pending)) in updates.enumerated() {
             bindings.append(rows(pending))
             let sets = table.writtenColumns.dropFirst(2).map { "\($0) = \"r\".\($0)" }.joined(separator: ", ")
             parts.append("""
-                "polaris_update_\(number)" AS (UPDATE \(table.layout.quotedName) AS "d" SET \(sets) \
-                FROM json_populate_recordset(NULL::\(table.layout.quotedName), $\(bindings.count)::json) AS "r" \
+                "polaris_update_\(number)" AS (UPDATE \(table.quotedName) AS "d" SET \(sets) \
+                FROM json_populate_recordset(NULL::\(table.quotedName), $\(bindings.count)::json) AS "r" \
                 WHERE "d"."_id" = "r"."_id")
                 """)
         }

@@ -31,7 +31,7 @@ struct PostgresMigration {
                 AND "indexname" NOT IN (SELECT "conname" FROM "pg_constraint")
                 """, binds: bindings))
             for row in indexes { try connection.execute("DROP INDEX \(SQLText.quote(try row.decode(String.self)))") }
-            try connection.execute("ALTER TABLE \(old.layout.quotedName) RENAME TO \(Self.previousName(of: old))")
+            try connection.execute("ALTER TABLE \(old.quotedName) RENAME TO \(Self.previousName(of: old))")
         }
         try PostgresSchemaSetup.execute(script: ddl, connection)
         var report = DocumentCheckReport()
@@ -47,7 +47,7 @@ struct PostgresMigration {
 
     /// Every valid row of `old` inserted into `new`; invalid ones reported.
     private func copy(from old: PostgresTable, to new: PostgresTable, _ connection: PostgresConnection, report: inout DocumentCheckReport) throws {
-        let select = old.selectSQL.replacingOccurrences(of: " FROM \(old.layout.quotedName)", with: " FROM \(Self.previousName(of: old))")
+        let select = old.selectSQL.replacingOccurrences(of: " FROM \(old.quotedName)", with: " FROM \(Self.previousName(of: old))")
         var pending = PendingWrites()
         var count = 0
         for row in try connection.run(PostgresQuery(unsafeSQL: select)) {

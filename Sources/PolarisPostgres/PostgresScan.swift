@@ -10,7 +10,7 @@ struct PostgresScan {
     private(set) var query: PostgresQuery
 
     init(_ plan: QueryPlan, table: PostgresTable, after start: IndexPosition?, through end: IndexPosition?, limit: Int) throws {
-        guard let fields = table.layout.indexes[plan.index], let expressions = table.layout.keyExpressions[plan.index] else {
+        guard let fields = table.layout.indexes[plan.index], let expressions = table.keyExpressions[plan.index] else {
             throw StoreError.unknownIndex(table: table.name, index: plan.index)
         }
         func expression(of field: String) throws -> String {

@@ -12,6 +12,10 @@ final class PostgresTable: Sendable {
     let kinds: [StoredColumn]
     /// `SELECT "_id", ... FROM "table"`.
     let selectSQL: String
+    /// The table's quoted name.
+    let quotedName: String
+    /// Index name to the SQL expressions of its fields' keys.
+    let keyExpressions: [String: [String]]
     /// The written columns' quoted names: `_id`, `_creationTime`, the fields, the order keys.
     let writtenColumns: [String]
     /// The top-level fields an index reads (with `_id` and `_creationTime`):
@@ -21,7 +25,9 @@ final class PostgresTable: Sendable {
     init(_ description: TableDescription) {
         layout = TableLayout(description)
         kinds = layout.storedColumns
-        selectSQL = "SELECT \(layout.quotedNames.joined(separator: ", ")) FROM \(layout.quotedName)"
+        quotedName = layout.quotedName
+        keyExpressions = layout.keyExpressions
+        selectSQL = "SELECT \(layout.quotedNames.joined(separator: ", ")) FROM \(quotedName)"
         writtenColumns = layout.quotedNames + layout.orderKeys.map(\.quotedName)
         var watched: Set<String> = ["_id", "_creationTime"]
         for fields in layout.indexes.values {
@@ -30,21 +36,21 @@ final class PostgresTable: Sendable {
         watchedFields = watched
     }
 
-    /// The columns of a row of `selectSQL`, read as a model reads them.
-    func columns(of row: PostgresRow) throws -> [StoredColumnValue] {
-        var values: [StoredColumnValue] = []
-        values.reserveCapacity(kinds.count)
+    /// The columns of a row of `selectSQL`, read as a model reads them, into `values`.
+    func read(_ row: PostgresRow, into values: inout [StoredColumnValue]) throws {
+        values.removeAll(keepingCapacity: true)
         var index = 0
         for cell in row {
             values.append(try Self.read(cell, as: kinds[index]))
             index += 1
         }
-        return values
     }
 
     /// The stored document in a row of `selectSQL`.
     func document(of row: PostgresRow) throws -> StoredDocument {
-        StoredDocument(names: layout.names, values: try columns(of: row).map(\.value))
+        var columns: [StoredColumnValue] = []
+        try read(row, into: &columns)
+        return StoredDocument(names: layout.names, values: columns.map(\.value))
     }
 
     private static func read(_ cell: PostgresCell, as column: StoredColumn) throws -> StoredColumnValue {

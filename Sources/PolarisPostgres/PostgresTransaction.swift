@@ -59,12 +59,18 @@ final class PostgresTransaction: DatabaseWriter {
         _ visit: (Model) throws -> Bool
     ) throws {
         var byPosition: Bool?
-        try rows(plan, after: start, through: end) { table, row in
+        // Made at the first row, then refilled row after row.
+        let current = CurrentColumns()
+        var row: DocumentRow?
+        try rows(plan, after: start, through: end) { table, cells in
             let positional = byPosition ?? (Model.tableName == table.name && Model.table == table.layout.description)
             byPosition = positional
-            guard positional else { return try visit(try Model(stored: table.document(of: row))) }
-            let columns = try table.columns(of: row)
-            return try visit(try Model(row: DocumentRow(names: table.layout.names) { columns[$0] }))
+            guard positional else { return try visit(try Model(stored: table.document(of: cells))) }
+            try table.read(cells, into: &current.values)
+            let reader = row ?? DocumentRow(names: table.layout.names) { current.values[$0] }
+            row = reader
+            reader.rewind()
+            return try visit(try Model(row: reader))
         }
     }
 
@@ -151,9 +157,9 @@ final class PostgresTransaction: DatabaseWriter {
         var bindings = PostgresBindings()
         bindings.append(id)
         let returning = table.selectSQL.replacingOccurrences(of: "SELECT ", with: "", options: .anchored)
-            .replacingOccurrences(of: " FROM \(table.layout.quotedName)", with: "")
+            .replacingOccurrences(of: " FROM \(table.quotedName)", with: "")
         let rows = try run(PostgresQuery(
-            unsafeSQL: "DELETE FROM \(table.layout.quotedName) WHERE \"_id\" = $1 RETURNING \(returning)", binds: bindings))
+            unsafeSQL: "DELETE FROM \(table.quotedName) WHERE \"_id\" = $1 RETURNING \(returning)", binds: bindings))
         guard let row = rows.first else { throw DocumentNotFound(table: name, id: id) }
         log?.writes.append(DocumentWrite(table: name, old: try table.document(of: row), new: nil))
     }
@@ -259,4 +265,9 @@ final class PostgresTransaction: DatabaseWriter {
         }
         if let first { throw first }
     }
+}
+
+/// The columns of the row a scan is on, which its `DocumentRow` reads.
+private final class CurrentColumns {
+    var values: [StoredColumnValue] = []
 }
