@@ -76,7 +76,7 @@ public final class PostgresStore: Store {
                     throw StoreError.conflict("the mutation conflicted with concurrent ones \(attempt) times: \(error.message)")
                 }
                 attempt += 1
-                // Apart before trying again, at random, so that the same ones do not meet again.
+                // A random pause before trying again, so that the same transactions do not meet again.
                 usleep(UInt32.random(in: 0...UInt32(min(50_000, 500 << min(attempt, 6)))))
             }
         }
@@ -91,7 +91,7 @@ public final class PostgresStore: Store {
                 try transaction.end()
                 return (value, log.latestNumber)
             }
-            let number = try transaction.commit(record: try CommitLog.record(of: writes, tables: tables))!
+            let number = try transaction.commit(record: try CommitLog.record(of: writes, tables: tables))
             log.committed(number, writes: writes)
             return (value, number)
         } catch {

@@ -12,6 +12,8 @@ final class PostgresTable: Sendable {
     let kinds: [StoredColumn]
     /// `SELECT "_id", ... FROM "table"`.
     let selectSQL: String
+    /// `DELETE` of the document with the ID `$1`, returning it as `selectSQL` reads it.
+    let deleteSQL: String
     /// The table's quoted name.
     let quotedName: String
     /// Index name to the SQL expressions of its fields' keys.
@@ -28,6 +30,7 @@ final class PostgresTable: Sendable {
         quotedName = layout.quotedName
         keyExpressions = layout.keyExpressions
         selectSQL = "SELECT \(layout.quotedNames.joined(separator: ", ")) FROM \(quotedName)"
+        deleteSQL = "DELETE FROM \(quotedName) WHERE \"_id\" = $1 RETURNING \(layout.quotedNames.joined(separator: ", "))"
         writtenColumns = layout.quotedNames + layout.orderKeys.map(\.quotedName)
         var watched: Set<String> = ["_id", "_creationTime"]
         for fields in layout.indexes.values {

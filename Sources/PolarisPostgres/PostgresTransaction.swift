@@ -156,10 +156,7 @@ final class PostgresTransaction: DatabaseWriter {
         guard DocumentIDs.belongs(id, to: name) else { throw DocumentNotFound(table: name, id: id) }
         var bindings = PostgresBindings()
         bindings.append(id)
-        let returning = table.selectSQL.replacingOccurrences(of: "SELECT ", with: "", options: .anchored)
-            .replacingOccurrences(of: " FROM \(table.quotedName)", with: "")
-        let rows = try run(PostgresQuery(
-            unsafeSQL: "DELETE FROM \(table.quotedName) WHERE \"_id\" = $1 RETURNING \(returning)", binds: bindings))
+        let rows = try run(PostgresQuery(unsafeSQL: table.deleteSQL, binds: bindings))
         guard let row = rows.first else { throw DocumentNotFound(table: name, id: id) }
         log?.writes.append(DocumentWrite(table: name, old: try table.document(of: row), new: nil))
     }
@@ -187,13 +184,9 @@ final class PostgresTransaction: DatabaseWriter {
 
     // MARK: The transaction
 
-    /// Commits: sends the pending writes with the commit's record and
-    /// returns the commit's number; nil when the transaction wrote nothing.
-    func commit(record: String?) throws -> UInt64? {
-        guard let record else {
-            try end()
-            return nil
-        }
+    /// Commits a transaction that wrote: sends the pending writes with the
+    /// commit's record and returns the commit's number.
+    func commit(record: String) throws -> UInt64 {
         let rows = try wait(connection.send(pending.statement(record: record)))
         if begun { _ = try wait(connection.send("COMMIT")) }
         begun = false
@@ -216,9 +209,6 @@ final class PostgresTransaction: DatabaseWriter {
         if begun { _ = try? connection.send("ROLLBACK").wait() }
         begun = false
     }
-
-    /// Whether any write is pending or was sent.
-    var hasWrites: Bool { !(log?.writes.isEmpty ?? true) }
 
     private func begin() throws {
         guard !begun else { return }
