@@ -58,7 +58,10 @@ struct PostgresSchemaSetup {
         try connection.execute(#"CREATE SEQUENCE IF NOT EXISTS "\#(CommitLog.sequence)" START WITH \#(nanoseconds)"#)
         try connection.execute(#"CREATE TABLE IF NOT EXISTS "\#(CommitLog.table)" ("id" BIGINT PRIMARY KEY, "writes" TEXT NOT NULL)"#)
         try connection.execute(#"CREATE TABLE IF NOT EXISTS "\#(CommitLog.horizon)" ("pruned" BIGINT NOT NULL)"#)
-        try connection.execute(#"INSERT INTO "\#(CommitLog.horizon)" SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM "\#(CommitLog.horizon)")"#)
+        // Nothing pruned yet: the horizon is just before the first number.
+        try connection.execute(#"""
+            INSERT INTO "\#(CommitLog.horizon)" SELECT \#(nanoseconds - 1) WHERE NOT EXISTS (SELECT 1 FROM "\#(CommitLog.horizon)")
+            """#)
         try connection.execute(#"CREATE SEQUENCE IF NOT EXISTS "\#(Self.nodeSequence)" START WITH 0 MINVALUE 0"#)
         try checkColumns(connection)
         let times = tables.map { #"(SELECT max("_creationTime") FROM \#($0.layout.quotedName))"# }.joined(separator: ", ")

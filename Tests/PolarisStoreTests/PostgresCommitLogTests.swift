@@ -3,15 +3,21 @@ import PolarisGenerated
 import PolarisPostgres
 import PolarisRuntime
 import PolarisTestSupport
-import Synchronization
 import Testing
 
 /// The commit log that keeps stores on one PostgreSQL database in step
 /// (`CommitLog`): two stores in one process stand for two servers.
 struct PostgresCommitLogTests {
-    /// Every commit an observer hears: its timestamp, and whether its writes are known.
-    final class Heard: Sendable {
-        let commits = Mutex<[(timestamp: UInt64, matching: Bool)]>([])
+    @Test func aFreshLogNeedsNoCatchingUpAndIsNotPrunedEarly() async throws {
+        let url = try TestPostgres.freshDatabase()
+        let store = try PostgresStore(url: url, schema: PolarisDatabase.self)
+        let opened = store.latestTimestamp
+        let (_, first) = try store.commit { db in try db.insert(Project.new(name: "p", ownerId: "o", updatedAt: 0)) }
+        #expect(first == opened + 1)
+        #expect(store.latestTimestamp == first)
+        store.catchUp()
+        let horizon = try ToolRun(URL(fileURLWithPath: "/usr/bin/env"), ["psql", url, "-At", "-c", #"SELECT "pruned" FROM "_polaris_commit_horizon""#])
+        #expect(horizon.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == String(opened))
     }
 
     @Test func anotherStoresCommitsReachTheObserversInOrderEvenAHugeOne() async throws {
@@ -40,13 +46,15 @@ struct PostgresCommitLogTests {
         let watch = subscriptions.watch("test:count", arguments: .object([:]), identity: nil) { _ in }
         await subscriptions.settle()
         #expect(watch.runs == 1)
+        let before = store.latestTimestamp
         // As if the log had been pruned past every commit this store has handled.
-        let pruned = try ToolRun(URL(fileURLWithPath: "/usr/bin/env"), ["psql", url, "-q", "-c", #"UPDATE "_polaris_commit_horizon" SET "pruned" = 5"#])
+        let pruned = try ToolRun(
+            URL(fileURLWithPath: "/usr/bin/env"), ["psql", url, "-q", "-c", #"UPDATE "_polaris_commit_horizon" SET "pruned" = "pruned" + 5"#])
         try #require(pruned.status == 0, "\(pruned.stderr)")
         store.catchUp()
         await subscriptions.settle()
         #expect(watch.runs == 2)
-        #expect(store.latestTimestamp == 5)
+        #expect(store.latestTimestamp == before + 5)
     }
 
     /// `test:count`: how many projects there are.
