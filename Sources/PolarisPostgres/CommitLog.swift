@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import NIOCore
 import PolarisRuntime
 import PostgresNIO
@@ -71,17 +72,26 @@ final class CommitLog: @unchecked Sendable {
             if number == last + 1 {
                 deliver(Commit(timestamp: number, writes: writes))
             } else {
-                try? catchUpLocked()
+                catchUpLocked()
             }
         }
     }
 
     /// Reads and delivers every commit after the last one handled.
     func catchUp() {
-        lock.withLock { try? catchUpLocked() }
+        lock.withLock { catchUpLocked() }
     }
 
-    private func catchUpLocked() throws {
+    /// `readLog()`; a failure (the database out of reach) is logged, and the next poll tries again.
+    private func catchUpLocked() {
+        do {
+            try readLog()
+        } catch {
+            PostgresConnection.logger.error("polaris: cannot read the commit log, trying again in 500 ms: \(PostgresStoreError(error))")
+        }
+    }
+
+    private func readLog() throws {
         let connection = try listeningConnection()
         while true {
             var bindings = PostgresBindings()

@@ -1,6 +1,8 @@
 /// A committed write transaction: its timestamp and the documents it changed.
 public struct Commit: Sendable {
-    /// Nanoseconds since the Unix epoch, unique per commit and increasing in commit order.
+    /// Unique per commit and increasing in commit order: nanoseconds since
+    /// the Unix epoch on SQLite; on PostgreSQL, a sequence that started at
+    /// the nanoseconds when the database was made, one more per commit.
     public let timestamp: UInt64
     let writes: [DocumentWrite]
     /// Whether the writes are not known (a server that fell behind the
@@ -16,11 +18,11 @@ public struct Commit: Sendable {
 
 /// One document a transaction wrote: before (nil for an insert) and after (nil for a delete).
 package struct DocumentWrite: Sendable {
-    public let table: String
-    public let old: StoredDocument?
-    public let new: StoredDocument?
+    package let table: String
+    package let old: StoredDocument?
+    package let new: StoredDocument?
 
-    public init(table: String, old: StoredDocument?, new: StoredDocument?) {
+    package init(table: String, old: StoredDocument?, new: StoredDocument?) {
         self.table = table
         self.old = old
         self.new = new
@@ -48,8 +50,8 @@ public struct ReadSet: Sendable {
 
 /// Collects what a transaction reads or writes, when someone is watching.
 package final class AccessLog {
-    public var reads = ReadSet()
-    public var writes: [DocumentWrite] = []
+    package var reads = ReadSet()
+    package var writes: [DocumentWrite] = []
 
-    public init() {}
+    package init() {}
 }

@@ -31,7 +31,7 @@ package struct IndexKeyRange: Hashable, Sendable {
 
     /// The range a scan of `plan` reads strictly after `start` and through
     /// `end` (`stop(at:order:)` ends it where the scan stopped early).
-    public init(_ plan: QueryPlan, after start: IndexPosition?, through end: IndexPosition?) {
+    package init(_ plan: QueryPlan, after start: IndexPosition?, through end: IndexPosition?) {
         table = plan.table
         fields = plan.fields
         let bounds = plan.bounds
@@ -49,7 +49,7 @@ package struct IndexKeyRange: Hashable, Sendable {
     }
 
     /// The single document `id` of `table`.
-    public init(table: String, id: String) {
+    package init(table: String, id: String) {
         self.table = table
         fields = ["_id"]
         let key = OrderKey.bytes(of: .string(id))
@@ -59,7 +59,7 @@ package struct IndexKeyRange: Hashable, Sendable {
     }
 
     /// Ends the range at `position` (a scan in `order` stopped there).
-    public mutating func stop(at position: IndexPosition, order: Order) {
+    package mutating func stop(at position: IndexPosition, order: Order) {
         let key = Self.key(position)
         order == .ascending ? uppers.append(.through(key)) : lowers.append(.from(key))
     }

@@ -7,15 +7,15 @@ internal import GRDB
 /// as `polaris sql`'s, derived here from the table's description.
 package struct OrderKeyColumn: Sendable {
     /// The index field: a field name or a dotted path.
-    public let path: String
+    package let path: String
     /// The SQL name of the key column: `_key.` and the path.
-    public let name: String
+    package let name: String
     /// `name`, quoted.
-    public var quotedName: String { SQLText.quote(name) }
+    package var quotedName: String { SQLText.quote(name) }
     /// The offset in the table's columns of the path's first field.
-    public let column: Int
+    package let column: Int
     /// The rest of the path, into the first field's object.
-    public let rest: [String]
+    package let rest: [String]
 
     /// The key columns of a table whose fields are stored in `columns`, in
     /// the order its indexes first name them.
@@ -40,7 +40,7 @@ package struct OrderKeyColumn: Sendable {
     }
 
     /// The key's bytes for a document whose fields are `values`, in the table's column order.
-    public func bytes(of values: [Value?]) -> [UInt8] {
+    package func bytes(of values: [Value?]) -> [UInt8] {
         var value = values[column]
         for part in rest {
             guard case .object(let fields)? = value else { return OrderKey.bytes(of: nil) }

@@ -142,18 +142,18 @@ final class StoreTable: Sendable {
 /// Quoting and naming for SQL text, as `polaris sql` writes it.
 package enum SQLText {
     /// `"name"`, with any `"` doubled.
-    public static func quote(_ name: String) -> String {
+    package static func quote(_ name: String) -> String {
         "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     /// `'text'`, with any `'` doubled.
-    public static func literal(_ text: String) -> String {
+    package static func literal(_ text: String) -> String {
         "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
     }
 
     /// The compiler's SQL identifier for a schema name: the name itself up to
     /// 63 bytes, else its first 46 bytes, `_`, and a 64-bit FNV-1a hash in hex.
-    public static func identifier(_ name: String) -> String {
+    package static func identifier(_ name: String) -> String {
         guard name.utf8.count > 63 else { return name }
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in name.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }

@@ -5,7 +5,7 @@ internal import GRDB
 /// the DDL that `polaris sql` prints, derived here from the table's validator
 /// (the store checks the two agree when it opens a database).
 package struct StoredColumn: Sendable {
-    public enum Kind: Sendable, Equatable {
+    package enum Kind: Sendable, Equatable {
         case text, real, integer, boolean, blob
         /// Convex JSON text; NULL is an absent field.
         case json
@@ -21,15 +21,15 @@ package struct StoredColumn: Sendable {
         }
     }
 
-    public var name: String
-    public var kind: Kind
+    package var name: String
+    package var kind: Kind
     /// For a scalar column: NULL is the value null (else an absent field).
-    public var nullMeansNull: Bool
+    package var nullMeansNull: Bool
 
     /// Why a NaN is refused in a number column (SQL stores no NaN, or sorts it apart from Convex).
-    public static let nanReason = "a number column cannot store NaN"
+    package static let nanReason = "a number column cannot store NaN"
 
-    public init(name: String, kind: Kind, nullMeansNull: Bool) {
+    package init(name: String, kind: Kind, nullMeansNull: Bool) {
         self.name = name
         self.kind = kind
         self.nullMeansNull = nullMeansNull
@@ -62,7 +62,7 @@ package struct StoredColumn: Sendable {
 
     /// The columns of a table's fields, in the DDL's order: one per field, or
     /// for a table of variants one per distinct field name across them.
-    public static func columns(of validator: Validator) -> [StoredColumn] {
+    package static func columns(of validator: Validator) -> [StoredColumn] {
         switch validator {
         case .object(let fields):
             return fields.filter { !$0.name.hasPrefix("_") }.map { column(for: $0) }

@@ -3,30 +3,30 @@
 /// Convex does, and the check of what a write supplies. The same rules as
 /// the DDL `polaris sql` prints, derived from the table's description.
 package struct TableLayout: Sendable {
-    public let name: String
+    package let name: String
     /// The table as the schema describes it.
-    public let description: TableDescription
+    package let description: TableDescription
     /// The validator of what a write supplies: the document without `_id` and `_creationTime`.
     let fieldsValidator: Validator
     /// The columns of the document's own fields, in the DDL's order.
-    public let columns: [StoredColumn]
+    package let columns: [StoredColumn]
     /// `_id`, `_creationTime`, then `columns`.
-    public let storedColumns: [StoredColumn]
+    package let storedColumns: [StoredColumn]
     /// The field names of `storedColumns`: a stored document's names.
-    public let names: [String]
+    package let names: [String]
     /// Every column by field name, `_id` and `_creationTime` included.
-    public let columnsByName: [String: StoredColumn]
+    package let columnsByName: [String: StoredColumn]
     /// The order key columns of index fields that SQL would not sort as Convex does.
-    public let orderKeys: [OrderKeyColumn]
+    package let orderKeys: [OrderKeyColumn]
     /// Index name to its fields, `by_id` and `by_creation_time` included.
-    public let indexes: [String: [String]]
+    package let indexes: [String: [String]]
 
-    public static let systemColumns = [
+    package static let systemColumns = [
         StoredColumn(name: "_id", kind: .text, nullMeansNull: false),
         StoredColumn(name: "_creationTime", kind: .real, nullMeansNull: false),
     ]
 
-    public init(_ table: TableDescription) {
+    package init(_ table: TableDescription) {
         description = table
         name = table.name
         fieldsValidator = Self.withoutSystemFields(table.documentValidator)
@@ -44,7 +44,7 @@ package struct TableLayout: Sendable {
     /// table's validator without the system fields. Fields in exactly the
     /// column order (as generated models and `new(...)` give them) are
     /// checked by position; others go through an object value.
-    public func columnValues(of fields: StoredDocument, ignoringSystemFields: Bool) throws -> [Value?] {
+    package func columnValues(of fields: StoredDocument, ignoringSystemFields: Bool) throws -> [Value?] {
         do {
             if case .object(let expected) = fieldsValidator,
                 let first = firstColumn(in: fields.names, ignoringSystemFields: ignoringSystemFields)
@@ -82,13 +82,13 @@ package struct TableLayout: Sendable {
     }
 
     /// The table name, quoted for SQL.
-    public var quotedName: String { SQLText.quote(SQLText.identifier(name)) }
+    package var quotedName: String { SQLText.quote(SQLText.identifier(name)) }
 
     /// The quoted SQL names of `storedColumns`.
-    public var quotedNames: [String] { names.map { SQLText.quote(SQLText.identifier($0)) } }
+    package var quotedNames: [String] { names.map { SQLText.quote(SQLText.identifier($0)) } }
 
     /// Index name to the SQL expressions of its fields' keys.
-    public var keyExpressions: [String: [String]] {
+    package var keyExpressions: [String: [String]] {
         indexes.mapValues { fields in
             fields.map { field in
                 orderKeys.first { $0.path == field }?.quotedName ?? SQLText.quote(SQLText.identifier(field))

@@ -13,7 +13,7 @@ package enum OrderKey {
     }
 
     /// The key of a value (nil: an absent field).
-    public static func bytes(of value: Value?) -> [UInt8] {
+    package static func bytes(of value: Value?) -> [UInt8] {
         guard let value else { return [Tag.absent.rawValue] }
         var out: [UInt8] = []
         append(value, to: &out)
