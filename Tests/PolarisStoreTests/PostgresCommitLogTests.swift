@@ -33,7 +33,7 @@ struct PostgresCommitLogTests {
         let update = try #require(await counts.next())
         #expect(try update.result.get() == .float64(9_000))
         #expect(update.timestamp == b.latestTimestamp)
-        try b.write { db in try db.insert(Project.new(name: "last", ownerId: "o", updatedAt: 0)) }
+        _ = try b.write { db in try db.insert(Project.new(name: "last", ownerId: "o", updatedAt: 0)) }
         let next = try #require(await counts.next())
         #expect(try next.result.get() == .float64(9_001))
         #expect(next.timestamp > update.timestamp)
