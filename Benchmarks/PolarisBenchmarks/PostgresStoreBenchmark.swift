@@ -62,25 +62,14 @@ func postgresStoreBenchmark(server: BenchmarkPostgres, documents: Int, lookups: 
     print("Document store on PostgreSQL: \(documents) files-shaped documents, the generated DDL (5 indexes), loopback,")
     print("  a server from scripts/postgres (fsync off: round trips, not the disk, decide);")
     print("  median of \(runs) rounds; 'x nio' is throughput over the first postgres-nio line's in the same round: at least 0.8 is the goal")
-    printRatios("bulk inserts, one transaction", unit: "docs/s", count: documents, rows: [
+    printRates("bulk inserts, one transaction", unit: "docs/s", count: documents, rows: [
         "postgres-nio, one INSERT per row", "Polaris typed insert (validated)",
-    ], seconds: inserts)
-    printRatios("indexed reads of 10 rows into models (by_project_parent)", unit: "lookups/s", count: lookups, rows: [
+    ], seconds: inserts, against: "nio")
+    printRates("indexed reads of 10 rows into models (by_project_parent)", unit: "lookups/s", count: lookups, rows: [
         "postgres-nio, decoded into structs", "Polaris typed query, collect()",
-    ], seconds: reads)
-    printRatios("one-document mutations, one transaction each", unit: "txn/s", count: mutations, rows: [
+    ], seconds: reads, against: "nio")
+    printRates("one-document mutations, one transaction each", unit: "txn/s", count: mutations, rows: [
         "postgres-nio, SELECT + UPDATE, SERIALIZABLE", "postgres-nio, UPDATE alone (autocommit)",
         "Polaris registry call, patch (validated)",
-    ], seconds: mutates)
-}
-
-/// One line per contestant: its rate (median time) and its ratio to the
-/// first, the median of the ratios within each round.
-private func printRatios(_ title: String, unit: String, count: Int, rows: [String], seconds: [[Double]]) {
-    print(title)
-    for (name, times) in zip(rows, seconds) {
-        let rate = String(format: "%10.0f", Double(count) / median(times))
-        let ratio = String(format: "%6.2f", medianRatio(seconds[0], over: times))
-        print("  " + name.padding(toLength: 44, withPad: " ", startingAt: 0) + "\(rate) \(unit)  x nio \(ratio)")
-    }
+    ], seconds: mutates, against: "nio")
 }

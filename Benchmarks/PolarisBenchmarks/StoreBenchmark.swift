@@ -73,12 +73,12 @@ func storeBenchmark(documents: Int, lookups: Int, mutations: Int, runs: Int) thr
 }
 
 /// One line per contestant: its rate (median time) and its ratio to the first
-/// (raw C), the median of the ratios within each round.
-private func printRates(_ title: String, unit: String, count: Int, rows: [String], seconds: [[Double]]) {
+/// (`against`: raw C, or postgres-nio), the median of the ratios within each round.
+func printRates(_ title: String, unit: String, count: Int, rows: [String], seconds: [[Double]], against: String = "raw") {
     print(title)
     for (name, times) in zip(rows, seconds) {
         let rate = String(format: "%10.0f", Double(count) / median(times))
         let ratio = String(format: "%6.2f", medianRatio(seconds[0], over: times))
-        print("  " + name.padding(toLength: 44, withPad: " ", startingAt: 0) + "\(rate) \(unit)  x raw \(ratio)")
+        print("  " + name.padding(toLength: 44, withPad: " ", startingAt: 0) + "\(rate) \(unit)  x \(against) \(ratio)")
     }
 }
